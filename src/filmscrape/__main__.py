@@ -1,0 +1,5 @@
+import sys
+
+from filmscrape.cli import main
+
+sys.exit(main())

@@ -1,0 +1,103 @@
+"""The few functions users call: extract(), detect(), extract_file()."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from filmscrape.adapters.base import Adapter
+from filmscrape.document import Document
+from filmscrape.errors import InputError
+from filmscrape.registry import DETECTION_THRESHOLD, get_adapter, rank
+from filmscrape.schema import Page, Source
+
+logger = logging.getLogger(__name__)
+
+
+def load_document(source: str | bytes | Document, *, url: str | None = None) -> Document:
+    """A Document from text, bytes (decoded; InputError when binary) or an existing Document."""
+    if isinstance(source, Document):
+        return source
+    return Document.from_source(source, url=url)
+
+
+def detect(source: str | bytes | Document, *, url: str | None = None) -> list[tuple[str, float]]:
+    """Every adapter's confidence that ``source`` is its kind of page, best first."""
+    return rank(load_document(source, url=url))
+
+
+def extract(source: str | bytes | Document, *, adapter: str | None = None, url: str | None = None) -> Page:
+    """Read a film page into a :class:`Page`.
+
+    ``source`` is the page's text or HTML (``str``), or raw bytes, which are decoded (UTF-8, BOMs,
+    declared charset, cp1252) and raise :class:`~filmscrape.errors.InputError` when they are not text.
+    ``adapter`` forces an adapter by name (UnknownAdapterError for a name that is not registered);
+    otherwise the best detection score wins if it reaches ``DETECTION_THRESHOLD`` (0.5). ``url`` is an
+    optional hint for detection. On ``str`` input this never raises: an unrecognised page gives a Page
+    with ``source.adapter`` None and a warning.
+    """
+    chosen = get_adapter(adapter) if adapter is not None else None
+    doc = load_document(source, url=url)
+    try:
+        return _extract_document(doc, chosen)
+    except Exception as error:  # the never-raise promise: report, don't crash
+        logger.exception("extraction failed")
+        page = Page(source=Source(input_format=doc.input_format, url=doc.url), text=doc.text)
+        page.warnings.append(f"extraction failed: {type(error).__name__}: {error}")
+        return page
+
+
+def _extract_document(doc: Document, chosen: Adapter | None) -> Page:
+    """Run ``chosen`` (or the best-detected adapter) on ``doc`` and stamp the Page's source."""
+    if chosen is not None:
+        adapter, confidence = chosen, 1.0
+    else:
+        ranking = rank(doc)
+        best_name, confidence = ranking[0] if ranking else ("", 0.0)
+        if confidence < DETECTION_THRESHOLD:
+            page = Page(source=Source(input_format=doc.input_format, url=doc.url), text=doc.text)
+            page.source.confidence = round(confidence, 4)
+            page.warnings.append(
+                f"no adapter recognised this page (best: {best_name or 'none'} at {confidence:.2f}, "
+                f"threshold {DETECTION_THRESHOLD})"
+            )
+            return page
+        adapter = get_adapter(best_name)
+    try:
+        page = adapter.extract(doc)
+    except Exception as error:
+        logger.exception("adapter %s failed", adapter.name)
+        page = Page()
+        page.warnings.append(f"adapter {adapter.name} failed: {type(error).__name__}: {error}")
+    page.source = Source(
+        adapter=adapter.name, confidence=round(confidence, 4), input_format=doc.input_format, url=doc.url
+    )
+    page.text = doc.text
+    return page
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``; InputError naming the file when it cannot be read."""
+    file_path = Path(path)
+    try:
+        return file_path.read_bytes()
+    except IsADirectoryError:
+        msg = f"{file_path}: is a directory"
+        raise InputError(msg) from None
+    except OSError as error:
+        msg = f"{file_path}: {error.strerror or error}"
+        raise InputError(msg) from None
+
+
+def extract_file(path: str | os.PathLike[str], *, adapter: str | None = None, url: str | None = None) -> Page:
+    """Read the page saved at ``path``; InputError when it is unreadable or not text."""
+    data = read_source(path)
+    try:
+        doc = load_document(data, url=url)
+    except InputError as error:
+        msg = f"{path}: {error}"
+        raise InputError(msg) from None
+    page = extract(doc, adapter=adapter)
+    page.path = os.fspath(path)
+    return page

@@ -1,0 +1,1 @@
+"""Small pure helpers shared by adapters, each tested on its own."""

@@ -1,0 +1,81 @@
+"""Dates as pages print them, to ISO 8601. A fast path of patterns first; dateparser only as a fallback."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})")
+_DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})")
+_MD = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?!\d)")
+_MY = re.compile(_MONTH + r",?\s+(?P<year>\d{4})")
+_MAX_FALLBACK_LENGTH = 40  # dateparser is slow and permissive: only short, date-like strings
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    try:
+        if year is None:
+            date(2000, month, day or 1)  # a leap year: validates --02-29
+            return f"--{month:02d}-{day:02d}" if day else None
+        if day is None:
+            date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.lower())
+
+
+def parse_date(text: str, *, fallback: bool = True) -> str | None:
+    """An ISO date from ``text`` ("October 16, 2014", "16 May 1960", "2014-10-16"; "Oct 24" -> "--10-24").
+
+    Returns None when nothing date-like is found. ``dateparser`` is tried last, only on short strings.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    match = _ISO.search(text)
+    if match:
+        return _iso(int(match["year"]), int(match["month"]), int(match["day"]))
+    for pattern in (_MDY, _DMY):
+        match = pattern.search(text)
+        if match and (month := _month(match["month"])):
+            return _iso(int(match["year"]), month, int(match["day"]))
+    match = _MY.search(text)
+    if match and (month := _month(match["month"])):
+        return _iso(int(match["year"]), month, None)
+    match = _MD.search(text)
+    if match and (month := _month(match["month"])):
+        return _iso(None, month, int(match["day"]))
+    if fallback and len(text) <= _MAX_FALLBACK_LENGTH and any(char.isdigit() for char in text):
+        return _parse_with_dateparser(text)
+    return None
+
+
+def _parse_with_dateparser(text: str) -> str | None:
+    import dateparser  # heavy: imported only when the fast path fails
+
+    try:
+        parsed = dateparser.parse(
+            text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+        )
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return parsed.date().isoformat() if parsed else None
