@@ -30,9 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def fixture_pages() -> list[Path]:
     """Every fixture page: fixtures/<adapter>/<case>.txt|.html."""
-    return sorted(
-        path for path in FIXTURES.glob("*/*") if path.suffix in PAGE_SUFFIXES and path.is_file()
-    )
+    return sorted(path for path in FIXTURES.glob("*/*") if path.suffix in PAGE_SUFFIXES and path.is_file())
 
 
 def corpus_files(*folders: str) -> list[Path]:

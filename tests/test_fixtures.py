@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, fixture_pages
 
 import filmscrape
 from filmscrape.serialize import page_to_dict
+
+from conftest import FIXTURES, fixture_pages
 
 CASES = fixture_pages()
 
@@ -41,7 +42,7 @@ def differences(expected: Any, actual: Any, where: str = "") -> list[str]:
         found = [f"{where}: {len(expected)} items expected, {len(actual)} found"]
         if len(expected) == len(actual):
             found = []
-        for index, (left, right) in enumerate(zip(expected, actual)):
+        for index, (left, right) in enumerate(zip(expected, actual, strict=False)):
             found.extend(differences(left, right, f"{where}[{index}]"))
         return found
     if expected != actual:
@@ -65,7 +66,8 @@ def test_fixture_output_matches_expected(page_path: Path, update_fixtures: bool)
     assert not found, (
         f"{len(found)} field(s) differ from {target.relative_to(FIXTURES.parent)}:\n  "
         + "\n  ".join(found[:40])
-        + f"\nIf the change is intended, regenerate with:\n  {command}\nand review the diff before committing."
+        + f"\nIf the change is intended, regenerate with:\n  {command}\n"
+        + "and review the diff before committing."
     )
 
 
@@ -90,7 +92,9 @@ def test_fixture_spans_index_the_text(page_path: Path) -> None:
     """Every span in the output lies inside Page.text and is not empty."""
     page = filmscrape.extract(page_path.read_bytes())
     data = page_to_dict(page)
-    bad = [f"{where}: {span}" for where, span in iter_spans(data) if not 0 <= span[0] < span[1] <= len(page.text)]
+    bad = [
+        f"{where}: {span}" for where, span in iter_spans(data) if not 0 <= span[0] < span[1] <= len(page.text)
+    ]
     assert bad == []
 
 
