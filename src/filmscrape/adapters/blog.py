@@ -1,14 +1,39 @@
-"""Personal film blogs: one post about one film, in the author's own voice."""
+"""Personal film blogs: one post about one film, in the author's own voice.
+
+Layouts read (all as text; HTML pages are read from their text rendering, the HTML tree only says where
+the post's own content starts and ends):
+
+- a headline ``Title (YYYY)``, then ``Review of Title / Original title, directed by Name``;
+- Markdown sources with YAML front matter (``title:``, ``date:``, ``author:``), the film's title in
+  ``_italics_`` inside the post title ("TIFF 2010: _Confessions_");
+- crawler dumps of WordPress posts (a lede ending "The rest of this review may contain spoilers.",
+  a "You can read the rest of the review here:" footer), "By Name" bylines;
+- WordPress HTML pages (``.entry-content``), share buttons, related posts and comment forms dropped.
+
+The author's self-introduction before the review proper ("If you're new here ... my name is Ashley")
+and the social/next-post footer are boilerplate: they are left out of ``Article.body`` and their spans
+listed in ``Article.boilerplate_spans``.
+
+Multi-post pages (a front page listing several posts, a "Halloween binge" post reviewing four films,
+a "films I watched" log) give ONE Page with one ``Review`` (kind ``blog``) per post or film, each with
+its own title and rating; ``film`` stays empty because the page is not about one film, and
+``Article`` holds the page's title and the posts' text, one section per post.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
+from filmscrape.parse import prose
+from filmscrape.parse.dates import parse_date
+from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import marker_score, prose_share
+from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.parse.titles import title_and_year
-from filmscrape.schema import Page
+from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
 
 # What a blog post carries around its text, with how much each says.
 DETECT_MARKERS: dict[str, float] = {
@@ -25,14 +50,73 @@ DETECT_MARKERS: dict[str, float] = {
     "Next post": 0.1,
     "\nNext\n": 0.05,
     "directed by": 0.1,
+    "The rest of this review may contain spoilers": 0.5,
+    "You can read the rest of the review": 0.4,
+    "Readers Write In": 0.3,
+    "wordpress": 0.2,
+    "WordPress": 0.2,
+    " out of 5": 0.15,
+    "<sl-rating": 0.3,
+    "\nBy ": 0.05,
     " I ": 0.05,
     " my ": 0.05,
     "I’m": 0.05,
     "I'm": 0.05,
+    "I’ve": 0.05,
+    "I've": 0.05,
 }
-_FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){0,30}?title:", re.M)
-_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(?P<title>[^\n\"']+)", re.M)
-HEADER_LINES = 12
+FRONT_MATTER_MARKERS: tuple[str, ...] = ("\ntitle:", "\ndate:", "\ntags:", "\nauthor:")
+HEADER_UNITS = 4
+# Openings of an author's self-introduction before the review proper.
+INTRO_MARKERS: tuple[str, ...] = (
+    "If you’re new here", "If you're new here", "my name is", "My name is", "welcome to my", "Welcome to my",
+    "this blog", "my blog",
+)  # fmt: skip
+# ... and the sentence that hands over to the review.
+INTRO_ENDS: tuple[str, ...] = (
+    "get into the review",
+    "on to the review",
+    "onto the review",
+    "this introduction",
+)
+MAX_LOGLINE = 200
+SPOILER_LEDE = "The rest of this review may contain spoilers."
+# Footer openings: everything from here to the end of the post is the site's.
+FOOTER_STARTS: tuple[str, ...] = (
+    "Follow me", "You can read the rest of the review", "Share this", "Like this", "Sharen mit", "Bewerten",
+    "Gefällt mir", "Ähnliche Beiträge", "Related", "Leave a Reply", "Leave a comment", "Next", "Previous",
+)  # fmt: skip
+VERDICT_HEADINGS: tuple[str, ...] = (
+    "Overall Thoughts", "Final Thoughts", "Verdict", "Conclusion", "The Verdict", "Bottom Line", "Overall",
+)  # fmt: skip
+# HTML: where a WordPress-style post keeps its own text, and what inside it is the site's.
+CONTENT_SELECTORS: tuple[str, ...] = (
+    ".entry-content",
+    "[itemprop=articleBody]",
+    ".post-content",
+    ".post-body",
+)
+CONTENT_FOOTER_SELECTORS: tuple[str, ...] = ("#jp-post-flair", ".sharedaddy", ".jp-relatedposts")
+
+_FRONT_TITLE_PREFIX = re.compile(
+    r"^(?:[A-Z]{2,10} \d{4}:\s*|Review:\s*|Film recommendation,\s*|Movie review:\s*)"
+)
+_ITALIC_TITLE = re.compile(r"(?<![\w*])[_*](?P<title>[^_*\n]{1,150})[_*](?![\w*])")
+_REVIEW_OF = re.compile(
+    r"^Review of (?P<titles>[^,\n]{1,300}?)(?:, directed by (?P<director>[^,.\n]{2,80}))?\s*$"
+)
+_SELF_NAME = re.compile(r"\b[Mm]y name is (?P<name>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30})?)")
+_BYLINE = re.compile(
+    r"^(?:By|Posted by|Written by) (?P<name>[A-Z][\w.’'-]{0,30}(?: [A-Z][\w.’'-]{0,30}){0,3})$"
+)
+_POSTED_ON = re.compile(r"^(?:Posted on|Published on|Published) (?P<date>[^\n]{6,40})$")
+_MD_LINK_DEFINITION = re.compile(r"^\[[^\]\n]{1,200}\]:\s*\S+$")
+_POST_TITLE_COUNT = re.compile(r"^(?P<title>.{3,300}?)\s+-\s+\d{1,5}$")
+_BULLET_FILM = re.compile(r"^[*+-]\s+\[(?P<title>[^\]\n]{1,200})\](?:\([^)\n]{0,500}\))?:\s+(?P<text>\S.*)$")
+_GLUED_TITLE = re.compile(
+    r"(?<=[a-z.,])(?P<title>[A-Z][a-z]+(?:[A-Z][a-z]+){0,3})(?P<tail>is|has|was|and|in)\b"
+)
+MIN_MULTI_POSTS = 2
 
 
 class BlogAdapter(Adapter):
@@ -44,31 +128,509 @@ class BlogAdapter(Adapter):
     def detect(self, doc: Document) -> float:
         text = doc.text
         score = marker_score(text, DETECT_MARKERS)
-        if _FRONT_MATTER.match(text):
-            score += 0.3
-        if any(title_and_year(line.text) for line in doc.lines[:HEADER_LINES]):
+        if text.startswith("---") and sum(marker in text[:3000] for marker in FRONT_MATTER_MARKERS) >= 2:
+            score += 0.5
+        if any(title_and_year(line.text) for line in doc.lines[:12]):
             score += 0.2
-        score *= prose_share(doc)
-        return min(score, 0.9)
+        if doc.tree is not None and any(doc.tree.css_first(sel) is not None for sel in CONTENT_SELECTORS):
+            score += 0.5
+            if doc.tree.css_first(".featured_post, .hentry, .post") is not None:
+                score += 0.1
+            return min(score, 0.85)
+        first_person = text.count(" I ") + text.count(" my ") + text.count("I’m") + text.count("I'm")
+        score += min(first_person, 10) * 0.02
+        return min(score * max(prose_share(doc), 0.5), 0.85)
 
     def extract(self, doc: Document) -> Page:
-        page = self.new_page(doc)
-        _read_title(doc, page)
+        return BlogReader(doc).read()
+
+
+class BlogReader:
+    """Reads one blog page into a Page: header, body, boilerplate, rating, verdict, credits, reviews."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.page = Page(text=doc.text)
+        self.boilerplate: list[Span] = []
+        self.article = Article()
+        self.headline: Field | None = None
+
+    def read(self) -> Page:
+        doc, page = self.doc, self.page
+        start, end = self._content_region()
+        all_units, ads = prose.units(doc, start, end)
+        self.boilerplate.extend(ads)
+        units = self._drop_header(all_units)
+        posts = self._front_page_posts(units)
+        if posts:
+            return self._finish_multi(posts, units)
+        films = self._film_sections(units)
+        if films:
+            return self._finish_multi(films, units)
+        body = self._drop_intro(units)
+        body = self._drop_footer(body)
+        if not page.film.title:
+            self._title_from_text(body)
+        self._logline(body)
+        quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
+        page.quotes.extend(quotes)
+        headings = {i for i, unit in enumerate(body) if i not in attributions and self._is_heading(body, i)}
+        self.article.body = _body_text(body, headings)
+        self.article.sections = _sections(doc, body, headings)
+        self._rating(body)
+        self._verdict(body)
+        self._credits(all_units[: len(all_units) - len(units)] + body)
+        if body:
+            self.article.span = (body[0].start, body[-1].end)
+        self.article.boilerplate_spans = sorted(set(self.boilerplate))
+        page.article = self.article
+        if self.article.body:
+            page.reviews.append(
+                Review(
+                    kind="blog",
+                    text=self.article.body,
+                    title=self.article.title,
+                    author=self.article.author,
+                    date=self.article.date,
+                    rating=self._review_rating,
+                    span=self.article.span,
+                )
+            )
+        else:
+            page.warnings.append("no post text found")
+        return page
+
+    # -- where the post is --------------------------------------------------------------------------------
+
+    def _content_region(self) -> tuple[int, int | None]:
+        """The whole text, after front matter; for HTML, the span of the post's own content element."""
+        doc = self.doc
+        front = prose.front_matter(doc)
+        start = 0
+        if front is not None:
+            span, fields = front
+            self.boilerplate.append(span)
+            start = span[1]
+            self._read_front_matter(fields)
+        if doc.tree is None:
+            return start, None
+        region = self._html_region()
+        if region is None:
+            return start, None
+        self.boilerplate.extend(
+            span for span in ((0, region[0]), (region[1], len(doc.text))) if span[0] < span[1]
+        )
+        self._html_header(region[0])
+        return region
+
+    def _html_region(self) -> tuple[int, int] | None:
+        doc = self.doc
+        tree = doc.tree
+        if tree is None:
+            return None
+        node = next((hit for sel in CONTENT_SELECTORS if (hit := tree.css_first(sel)) is not None), None)
+        if node is None:
+            return None
+        pieces = [collapse(piece) for piece in node.text(deep=True, separator="\n").split("\n")]
+        pieces = [piece for piece in pieces if len(piece) >= 3]
+        if not pieces:
+            return None
+        first = doc.find(pieces[0])
+        if first is None:
+            return None
+        footer_start: int | None = None
+        for selector in CONTENT_FOOTER_SELECTORS:
+            footer = node.css_first(selector)
+            footer_text = (
+                collapse(footer.text(deep=True, separator="\n").strip().split("\n")[0]) if footer else ""
+            )
+            found = doc.find(footer_text, first[0]) if footer_text else None
+            if found is not None:
+                footer_start = found[0] if footer_start is None else min(footer_start, found[0])
+        last = first
+        for piece in pieces[1:]:
+            found = doc.find(piece, last[1])
+            if found is not None and (footer_start is None or found[0] < footer_start):
+                last = found
+        return first[0], max(last[1], first[1])
+
+    def _html_header(self, content_start: int) -> None:
+        """Post title and date printed above the content (``h1.entry-title``, a date line)."""
+        doc, tree = self.doc, self.doc.tree
+        if tree is None:
+            return
+        title_node = tree.css_first(".entry-title") or tree.css_first("h1")
+        if title_node is not None:
+            title = collapse(title_node.text(deep=True))
+            found = doc.find(title, 0, content_start) if title else None
+            if found is not None and self.article.title is None:
+                self.article.title = title
+        for line in doc.lines[doc.line_index(max(0, content_start - 2000)) : doc.line_index(content_start)]:
+            clean = collapse(line.text)
+            if clean and len(clean) <= 40 and any(ch.isdigit() for ch in clean):
+                date = parse_date(clean.split("·")[0].replace(".", " "), fallback=False)
+                if date and self.article.date is None:
+                    self.article.date = date
+
+    def _read_front_matter(self, fields: dict[str, Field]) -> None:
+        article, film = self.article, self.page.film
+        if "title" in fields:
+            title = fields["title"]
+            article.title = strip_markdown(title.value)
+            italic = _ITALIC_TITLE.search(title.value)
+            if italic:
+                start = title.span[0] + italic.start("title")
+                film.title = italic["title"].strip()
+                film.field_spans["title"] = (start, start + len(italic["title"]))
+            else:
+                prefix = _FRONT_TITLE_PREFIX.match(title.value)
+                if prefix:
+                    name = title.value[prefix.end() :].strip()
+                    film.title = name
+                    film.field_spans["title"] = (title.span[1] - len(name), title.span[1])
+        if "author" in fields:
+            article.author = fields["author"].value
+        if "date" in fields:
+            article.date = parse_date(fields["date"].value[:10], fallback=False)
+
+    def _drop_header(self, units: list[Unit]) -> list[Unit]:
+        """Headline ``Title (YYYY)``, a URL line, "Review of ..." and "By Name" lines lead the post."""
+        page, film = self.page, self.page.film
+        index = 0
+        header = prose.url_header(self.doc, units)
+        if header is not None:
+            count, line, year = header
+            self._set_title(line, year)
+            self.boilerplate.append((units[1].start, units[1].end))
+            index = count
+        while index < min(len(units), HEADER_UNITS):
+            unit = units[index]
+            found = title_and_year(unit.text) if index == 0 and film.title is None else None
+            if found is not None and len(unit.text) < 200:
+                self._set_title(Field(unit.text, (unit.start, unit.end)), found[1])
+                index += 1
+                continue
+            review_of = _REVIEW_OF.match(unit.text)
+            if review_of is not None:
+                self._review_of(unit, review_of)
+                index += 1
+                continue
+            byline = _BYLINE.match(unit.text)
+            if byline is not None:
+                self.article.author = byline["name"]
+                index += 1
+                continue
+            posted = _POSTED_ON.match(unit.text)
+            if posted is not None and (date := parse_date(posted["date"], fallback=False)):
+                self.article.date = date
+                index += 1
+                continue
+            break
+        del page
+        return units[index:]
+
+    def _set_title(self, line: Field, year: int | None) -> None:
+        """``Hiroshima mon amour (1958)``: the headline is the article's title, its head the film's."""
+        film = self.page.film
+        self.article.title = line.value
+        found = title_and_year(line.value)
+        name = found[0] if found else line.value
+        name, alternates = prose.split_alternates(name)
+        film.title = name
+        film.year = year
+        offset = line.span[0] + (found[2][0] if found else 0)
+        film.field_spans["title"] = (offset, offset + len(name))
+        if year is not None:
+            year_at = line.value.rfind(str(year))
+            film.field_spans["year"] = (line.span[0] + year_at, line.span[0] + year_at + 4)
+        for alternate in alternates:
+            at = line.value.find(alternate)
+            span = (line.span[0] + at, line.span[0] + at + len(alternate))
+            film.alternate_titles.append(AlternateTitle(title=alternate, span=span))
+
+    def _review_of(self, unit: Unit, match: re.Match[str]) -> None:
+        """``Review of Hiroshima mon Amour / 二十四時間の情事, directed by Alain Resnais``."""
+        film = self.page.film
+        known = {film.title.lower()} if film.title else set()
+        position = unit.start + match.start("titles")
+        for part in match["titles"].split(" / "):
+            name = part.strip()
+            at = self.doc.text.find(name, position, unit.end)
+            position = at + len(name)
+            if not name or name.lower() in known:
+                continue
+            if film.title is None:
+                film.title = name
+                film.field_spans["title"] = (at, at + len(name))
+            else:
+                film.alternate_titles.append(AlternateTitle(title=name, span=(at, at + len(name))))
+            known.add(name.lower())
+
+    # -- the post's parts ---------------------------------------------------------------------------------
+
+    def _drop_intro(self, units: list[Unit]) -> list[Unit]:
+        """The author's self-introduction: from an intro marker in the first units to the hand-over."""
+        first = next(
+            (i for i, unit in enumerate(units[:3]) if any(marker in unit.text for marker in INTRO_MARKERS)),
+            None,
+        )
+        if first is None:
+            return units
+        for unit in units[first:]:
+            match = _SELF_NAME.search(unit.text)
+            if match and self.article.author is None:
+                self.article.author = match["name"]
+                break
+        limit = max(first + 1, len(units) * 2 // 5)
+        end: int | None = None
+        for index in range(first, min(limit, len(units))):
+            if any(marker in units[index].text for marker in INTRO_ENDS):
+                end = index
+                break
+            if index > first and _is_logline(units[index].text):
+                end = index - 1
+                break
+        if end is None:
+            return units
+        self.boilerplate.append((units[first].start, units[end].end))
+        return units[:first] + units[end + 1 :]
+
+    def _drop_footer(self, units: list[Unit]) -> list[Unit]:
+        """From the first footer line in the last part of the post, everything is the site's."""
+        kept: list[Unit] = []
+        cutoff = len(units) // 2
+        for index, unit in enumerate(units):
+            clean = strip_markdown(unit.text)
+            footer = index >= cutoff and clean.startswith(FOOTER_STARTS) and len(clean) < 200
+            if footer:
+                self.boilerplate.append((unit.start, units[-1].end))
+                break
+            if _MD_LINK_DEFINITION.match(unit.text) or prose.is_boilerplate(unit.text):
+                self.boilerplate.append((unit.start, unit.end))
+                continue
+            kept.append(unit)
+        return kept
+
+    def _is_heading(self, units: Sequence[Unit], index: int) -> bool:
+        following = units[index + 1] if index + 1 < len(units) else None
+        return prose.is_heading(units[index], following)
+
+    def _logline(self, body: list[Unit]) -> None:
+        """The one-line summary opening the review, or the lede before "The rest of this review..."."""
+        if not body:
+            return
+        first = body[0]
+        if first.text.endswith(SPOILER_LEDE):
+            lede = first.text[: -len(SPOILER_LEDE)].strip()
+            if lede:
+                self.article.logline = collapse(lede)
+            return
+        for unit in body[:2]:
+            if _is_logline(unit.text) and unit is not body[-1]:
+                self.article.logline = collapse(unit.text)
+                return
+
+    _review_rating = None
+
+    def _rating(self, body: list[Unit]) -> None:
+        for unit in body:
+            found = prose.find_rating(unit.text, unit.start)
+            if found is None:
+                continue
+            rating = found.rating
+            self._review_rating = rating
+            if rating.value is not None:
+                label = collapse(strip_markdown(self.doc.text[found.span[0] : found.span[1]]))
+                self.page.scores.append(
+                    Score(
+                        kind="reviewer",
+                        metric="average",
+                        value=rating.value,
+                        scale=rating.scale,
+                        label=label or None,
+                        span=found.span,
+                    )
+                )
+            return
+
+    def _verdict(self, body: list[Unit]) -> None:
+        section = next(
+            (s for s in self.article.sections if s.heading and s.heading.startswith(VERDICT_HEADINGS)), None
+        )
+        text = section.text if section is not None else " ".join(unit.text for unit in body[-2:])
+        self.article.verdict = prose.find_verdict(text)
+
+    def _credits(self, units: list[Unit]) -> None:
+        seen: set[tuple[str, str]] = {(c.name, c.role) for c in self.page.credits}
+        for unit in units:
+            for credit in prose.find_credits(unit.text, unit.start):
+                if (credit.name, credit.role) not in seen:
+                    seen.add((credit.name, credit.role))
+                    self.page.credits.append(credit)
+        title = self.page.film.title
+        if title and not any(c.role == "director" for c in self.page.credits):
+            for unit in units[:6]:
+                found = prose.director_by_possessive(unit.text, title, unit.start)
+                if found is not None:
+                    self.page.credits.insert(0, found)
+                    break
+
+    def _title_from_text(self, body: list[Unit]) -> None:
+        """No headline: the title the post keeps quoting, or the crawler-glued italic title."""
+        film = self.page.film
+        if body:
+            quoted = prose.quoted_title(self.doc, body[0].start, body[-1].end)
+            if quoted is not None:
+                film.title = quoted.value
+                film.field_spans["title"] = quoted.span
+                return
+        glued: dict[str, Span] = {}
+        counts: dict[str, int] = {}
+        for unit in body:
+            for match in _GLUED_TITLE.finditer(unit.text):
+                title = match["title"]
+                counts[title] = counts.get(title, 0) + 1
+                glued.setdefault(title, (unit.start + match.start("title"), unit.start + match.end("title")))
+        if counts:
+            best = max(counts, key=lambda name: counts[name])
+            if counts[best] >= 2:
+                film.title = best
+                film.field_spans["title"] = glued[best]
+
+    # -- multi-post pages ----------------------------------------------------------------------------------
+
+    def _front_page_posts(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
+        """A front page: pairs of a date line and a "Post title - 12" line (the number counts comments)."""
+        posts: list[tuple[Unit, list[Unit]]] = []
+        for index in range(len(units) - 1):
+            date_line, title_line = units[index], units[index + 1]
+            if len(date_line.text) <= 30 and parse_date(date_line.text, fallback=False):
+                match = _POST_TITLE_COUNT.match(title_line.text)
+                if match:
+                    title_unit = Unit(
+                        title_line.start, title_line.start + len(match["title"]), match["title"]
+                    )
+                    posts.append((title_unit, [date_line]))
+        return posts if len(posts) >= 3 else []
+
+    def _film_sections(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
+        """One post on several films: "## Title" sections rated each, or "* [Title](url): text" bullets."""
+        films: list[tuple[Unit, list[Unit]]] = []
+        headings = [i for i, unit in enumerate(units) if unit.text.startswith("## ")]
+        if len(headings) >= MIN_MULTI_POSTS:
+            rated = 0
+            for number, index in enumerate(headings):
+                stop = headings[number + 1] if number + 1 < len(headings) else len(units)
+                section = [u for u in units[index + 1 : stop] if not _MD_LINK_DEFINITION.match(u.text)]
+                rated += any(prose.find_rating(u.text) for u in section)
+                films.append((_clean_unit(self.doc, units[index]), section))
+            if rated >= MIN_MULTI_POSTS:
+                return films
+            films = []
+        for unit in units:
+            match = _BULLET_FILM.match(unit.text)
+            if match:
+                title_start = unit.start + match.start("title")
+                text_start = unit.start + match.start("text")
+                films.append(
+                    (
+                        Unit(title_start, title_start + len(match["title"]), match["title"]),
+                        [Unit(text_start, unit.end, match["text"])],
+                    )
+                )
+        return films if len(films) >= 3 else []
+
+    def _finish_multi(self, posts: list[tuple[Unit, list[Unit]]], units: list[Unit]) -> Page:
+        page, article = self.page, self.article
+        page.film.title = None
+        page.film.year = None
+        page.film.field_spans.pop("title", None)
+        sections: list[Section] = []
+        for title_unit, content in posts:
+            title = strip_markdown(title_unit.text)
+            text_units = [u for u in content if not prose.is_boilerplate(u.text)]
+            date = None
+            rating = None
+            kept: list[Unit] = []
+            for unit in text_units:
+                found = prose.find_rating(unit.text, unit.start)
+                if found is not None and rating is None and len(strip_markdown(unit.text)) <= 40:
+                    rating = found.rating
+                    if found.rating.value is not None:
+                        page.scores.append(
+                            Score(
+                                kind="reviewer",
+                                metric="average",
+                                value=found.rating.value,
+                                scale=found.rating.scale,
+                                label=title,
+                                span=found.span,
+                            )
+                        )
+                    continue
+                if len(unit.text) <= 30 and (parsed := parse_date(unit.text, fallback=False)):
+                    date = parsed
+                    continue
+                kept.append(unit)
+            text = _body_text(kept, set()) or None
+            end = kept[-1].end if kept else title_unit.end
+            page.reviews.append(
+                Review(
+                    kind="blog",
+                    text=text,
+                    title=title,
+                    author=article.author,
+                    date=date,
+                    rating=rating,
+                    span=(title_unit.start, end),
+                )
+            )
+            sections.append(Section(heading=title, text=text or title, span=(title_unit.start, end)))
+        article.sections = sections
+        first_post = posts[0][0].start
+        intro = [u for u in units if u.end <= first_post and not prose.is_boilerplate(u.text)]
+        parts = [_body_text(intro, set())] if intro else []
+        parts.extend(f"{s.heading}\n\n{s.text}" if s.text != s.heading else s.heading or "" for s in sections)
+        article.body = "\n\n".join(part for part in parts if part) or None
+        article.span = (min(u.start for u in units), max(u.end for u in units)) if units else (0, 0)
+        article.boilerplate_spans = sorted(set(self.boilerplate))
+        page.article = article
         return page
 
 
-def _read_title(doc: Document, page: Page) -> None:
-    """Title and year from front matter or the post's headline ``Title (YYYY)``."""
-    for line in doc.lines[:HEADER_LINES]:
-        found = title_and_year(line.text)
-        if found is not None:
-            title, year, (start, end) = found
-            page.film.title = title
-            page.film.year = year
-            page.film.field_spans["title"] = (line.start + start, line.start + end)
-            return
-    match = _FRONT_TITLE.search(doc.head(3000)) if doc.text.startswith("---") else None
-    if match:
-        start, end = doc.trimmed(*match.span("title"))
-        page.film.title = doc.text[start:end]
-        page.film.field_spans["title"] = (start, end)
+def _is_logline(text: str) -> bool:
+    """One short sentence: "A French actress and a Japanese architect spend a passionate, poetic day..."."""
+    clean = collapse(text)
+    if not 20 <= len(clean) <= MAX_LOGLINE or not clean.endswith("."):
+        return False
+    return clean.count(". ") == 0 and "?" not in clean and not clean.startswith(("“", '"'))
+
+
+def _clean_unit(doc: Document, unit: Unit) -> Unit:
+    return Unit(unit.start, unit.end, strip_markdown(unit.text))
+
+
+def _body_text(units: Sequence[Unit], headings: set[int]) -> str:
+    """Paragraphs joined by a blank line, Markdown and citation markers removed."""
+    paragraphs = [prose.strip_citations(strip_markdown(unit.text)) for unit in units]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def _sections(doc: Document, units: Sequence[Unit], headings: set[int]) -> list[Section]:
+    """Each heading with the paragraphs up to the next heading."""
+    sections: list[Section] = []
+    ordered = sorted(headings)
+    for number, index in enumerate(ordered):
+        stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
+        content = units[index + 1 : stop]
+        text = _body_text(content, set())
+        end = content[-1].end if content else units[index].end
+        heading = strip_markdown(units[index].text)
+        if text:
+            sections.append(Section(heading=heading, text=text, span=(units[index].start, end)))
+    return sections
+
+
+def credit_names(credits: Sequence[Credit], role: str) -> list[str]:
+    """The names credited with ``role``, in order."""
+    return [credit.name for credit in credits if credit.role == role]

@@ -1,4 +1,18 @@
-"""Long-form film essays: encyclopedic or critical prose about one film, with quotations and sources."""
+"""Long-form film essays: encyclopedic or critical prose about one film, with quotations and sources.
+
+Layouts read (crawler text):
+
+- encyclopedic essays: an epigraph in curly quotes, "X is a 1959 French ... film directed by ... with a
+  screenplay by ...", headed sections, "(Source)" citation markers, quotations attributed in the
+  sentence before or on the line after, a block quotation after "... by claiming that ...:";
+- "Great Movies" essays: a ``Title (YYYY)`` line and the page's URL line, then the essay;
+- review dumps with no header at all, "Advertisement" markers inline and words run together where
+  links were stripped: the title is the one the essay keeps quoting (“Vertigo”).
+
+Credits come from the prose ("directed by", "screenplay by", "composed by", "Character (Actor)"),
+awards from sentences saying the film won or was nominated, ``(Source)`` markers become ``citation``
+facts. The page itself is one ``Review`` of kind ``essay``.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +20,30 @@ import re
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
+from filmscrape.parse import prose
+from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import marker_score, prose_share
-from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR
-from filmscrape.schema import Page
+from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
 
 DETECT_MARKERS: dict[str, float] = {
     "(Source)": 0.35,
     "Great Movies": 0.3,
-    "rogerebert.com": 0.3,
+    "rogerebert.com": 0.4,
+    "great-movie-": 0.3,
     "Roger Ebert": 0.2,
-    "Advertisement": 0.1,
+    "Advertisement": 0.25,
+    "Readers Write In": 0.1,
     "“": 0.1,
     " film ": 0.05,
     "screenplay": 0.05,
     "cinema": 0.05,
+    "director": 0.05,
+    "masterpiece": 0.05,
 }
-# "Hiroshima mon amour is a 1959 French New Wave romantic drama film"
-_DEFINITION = re.compile(r"(?P<title>[A-Z][^.\n]{0,120}?) is an? (?P<year>\d{4}) [^.\n]{0,200}?\bfilm\b")
+_BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.’'-]{0,30}(?: [A-Z][\w.’'-]{0,30}){0,3})$")
 _LONG_PARAGRAPH = 400
+_TRAILING_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
 class EssayAdapter(Adapter):
@@ -37,16 +57,153 @@ class EssayAdapter(Adapter):
         score = marker_score(text, DETECT_MARKERS)
         long_lines = sum(1 for line in doc.lines[:400] if len(line.text) >= _LONG_PARAGRAPH)
         score += min(long_lines, 5) * 0.05
-        if _DEFINITION.search(doc.head(5000)):
+        if prose.DEFINITION.search(doc.head(5000)):
             score += 0.2
-        score *= prose_share(doc)
-        return min(score, 0.9)
+        if len(doc.lines) > 1 and prose.url_header(doc, _first_units(doc)):
+            score += 0.3
+        if doc.tree is not None:
+            score *= 0.3  # essays in this corpus are text dumps; HTML pages are blog posts or other sites
+        return min(score * max(prose_share(doc), 0.6), 0.8)
 
     def extract(self, doc: Document) -> Page:
-        page = self.new_page(doc)
-        match = _DEFINITION.search(doc.text)
-        if match and MIN_YEAR <= int(match.group("year")) <= MAX_YEAR:
-            page.film.title = match.group("title").strip()
-            page.film.year = int(match.group("year"))
-            page.film.field_spans["title"] = doc.trimmed(*match.span("title"))
+        return EssayReader(doc).read()
+
+
+def _first_units(doc: Document) -> list[Unit]:
+    return [Unit(line.start, line.end, line.text) for line in doc.lines[:4] if line.text.strip()]
+
+
+class EssayReader:
+    """Reads one essay page into a Page."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.page = Page(text=doc.text)
+        self.article = Article()
+        self.boilerplate: list[Span] = []
+
+    def read(self) -> Page:
+        doc, page, article = self.doc, self.page, self.article
+        units, ads = prose.units(doc)
+        self.boilerplate.extend(ads)
+        units = self._header(units)
+        body = [unit for unit in units if not prose.is_boilerplate(unit.text)]
+        self.boilerplate.extend((u.start, u.end) for u in units if prose.is_boilerplate(u.text))
+        if page.film.title is None:
+            self._title_from_text(body)
+        quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
+        page.quotes.extend(quotes)
+        headings = {
+            index
+            for index, unit in enumerate(body)
+            if index not in attributions
+            and prose.is_heading(unit, body[index + 1] if index + 1 < len(body) else None)
+        }
+        self._credits(body)
+        for unit in body:
+            page.facts.extend(prose.find_awards(unit.text, unit.start))
+        page.facts.extend(prose.find_citations(doc))
+        page.facts.sort(key=lambda fact: fact.span)
+        article.body = _body_text(body) or None
+        article.sections = _sections(body, headings)
+        if body:
+            article.span = (body[0].start, body[-1].end)
+        article.boilerplate_spans = sorted(set(self.boilerplate))
+        page.article = article
+        if article.body:
+            page.reviews.append(
+                Review(
+                    kind="essay",
+                    text=article.body,
+                    title=article.title,
+                    author=article.author,
+                    date=article.date,
+                    span=article.span,
+                )
+            )
+        else:
+            page.warnings.append("no essay text found")
         return page
+
+    def _header(self, units: list[Unit]) -> list[Unit]:
+        """A "Great Movies" title line + URL line, a "By Name" byline, an encyclopedic first sentence."""
+        film = self.page.film
+        index = 0
+        header = prose.url_header(self.doc, units)
+        if header is not None:
+            count, line, year = header
+            self.article.title = line.value
+            self._set_title(line, year)
+            self.boilerplate.append((units[1].start, units[1].end))
+            index = count
+        if index < len(units):
+            byline = _BYLINE.match(units[index].text)
+            if byline is not None:
+                self.article.author = byline["name"]
+                index += 1
+        if film.title is None:
+            found = prose.definition_title(self.doc)
+            if found is not None:
+                title, year = found
+                film.title = title.value
+                film.year = int(year.value)
+                film.field_spans["title"] = title.span
+                film.field_spans["year"] = year.span
+        return units[index:]
+
+    def _set_title(self, line: Field, year: int | None) -> None:
+        film = self.page.film
+        name = _TRAILING_YEAR.sub("", line.value) if year is not None else line.value
+        name, alternates = prose.split_alternates(name)
+        film.title = name
+        film.year = year
+        film.field_spans["title"] = (line.span[0], line.span[0] + len(name))
+        if year is not None:
+            at = line.value.rfind(str(year))
+            film.field_spans["year"] = (line.span[0] + at, line.span[0] + at + 4)
+        for alternate in alternates:
+            at = line.value.find(alternate)
+            span = (line.span[0] + at, line.span[0] + at + len(alternate))
+            film.alternate_titles.append(AlternateTitle(title=alternate, span=span))
+
+    def _title_from_text(self, body: list[Unit]) -> None:
+        if not body:
+            return
+        found = prose.quoted_title(self.doc, body[0].start, body[-1].end)
+        if found is not None:
+            self.page.film.title = found.value
+            self.page.film.field_spans["title"] = found.span
+
+    def _credits(self, body: list[Unit]) -> None:
+        page = self.page
+        seen: set[tuple[str, str]] = set()
+        for unit in body:
+            for credit in prose.find_credits(unit.text, unit.start):
+                if (credit.name, credit.role) not in seen:
+                    seen.add((credit.name, credit.role))
+                    page.credits.append(credit)
+        title = page.film.title
+        if title and not any(credit.role == "director" for credit in page.credits):
+            for unit in body:
+                found = prose.director_by_possessive(unit.text, title, unit.start)
+                if found is not None:
+                    page.credits.insert(0, found)
+                    break
+
+
+def _body_text(units: list[Unit]) -> str:
+    paragraphs = [prose.strip_citations(strip_markdown(unit.text)) for unit in units]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def _sections(units: list[Unit], headings: set[int]) -> list[Section]:
+    sections: list[Section] = []
+    ordered = sorted(headings)
+    for number, index in enumerate(ordered):
+        stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
+        content = units[index + 1 : stop]
+        text = _body_text(content)
+        if text:
+            heading = collapse(strip_markdown(units[index].text))
+            sections.append(Section(heading=heading, text=text, span=(units[index].start, content[-1].end)))
+    return sections

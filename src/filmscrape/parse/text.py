@@ -1,4 +1,4 @@
-"""Text cleaning: whitespace, UI debris and truncation markers."""
+"""Text cleaning: whitespace, UI debris, truncation markers and light Markdown."""
 
 from __future__ import annotations
 
@@ -7,6 +7,14 @@ import re
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:More|more|See more|Read more|See full summary)\s*»?\s*$")
 UI_DEBRIS = ("Full Review…", "Full Review...", "See more »", "See more", "Full summary »", "Add synopsis »")
+
+# Markdown inline syntax, each pattern bounded (no nested quantifiers: inputs may be 1 MB lines).
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>|<!--[^\n]{0,500}?-->")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_BULLET = re.compile(r"^(?:[*+-]|\d{1,3}\.)\s+")
 
 
 def collapse(text: str) -> str:
@@ -50,3 +58,21 @@ def none_if_empty(text: str | None) -> str | None:
         return None
     text = collapse(text)
     return text or None
+
+
+def strip_markdown(line: str) -> str:
+    """One line of Markdown as plain text: links keep their text, images, tags and emphasis marks go.
+
+    ``"## [_Longlegs_](https://x)"`` -> ``"Longlegs"``; ``"**4 out of 5**"`` -> ``"4 out of 5"``.
+    """
+    if "<" in line and ">" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "](" in line or "][" in line:
+        line = _MD_IMAGE.sub(" ", line)
+        line = _MD_LINK.sub(r"\1", line)
+    line = _MD_HEADING.sub("", line.lstrip())
+    line = _MD_BULLET.sub("", line)
+    if "*" in line or "_" in line:
+        for _ in range(2):  # "**_Title_**": the outer pair first, then the inner one
+            line = _MD_EMPHASIS.sub(r"\2", line)
+    return collapse(line)

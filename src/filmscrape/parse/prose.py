@@ -1,0 +1,793 @@
+"""Reading film prose: paragraphs, boilerplate, headings, ratings, credits, quotations, awards, citations.
+
+Shared by the ``blog`` and ``essay`` adapters. Everything works on ``Unit``s: the non-blank lines of the
+page (a crawler dump puts one paragraph on a line), with inline "Advertisement" markers cut out of them.
+Each helper returns values with spans into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from filmscrape.document import Document
+from filmscrape.parse.dates import parse_date
+from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
+from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
+
+
+class Unit(NamedTuple):
+    """A paragraph-sized piece of the page: a non-blank line, or a part of one between ad markers."""
+
+    start: int
+    end: int
+    text: str
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Units and boilerplate
+
+_AD_MARKER = re.compile(r"\s*(?<![A-Za-z])Advertisement(?![a-z])\s*")
+
+# Whole lines that are the site talking, not the author (compared after Markdown/whitespace cleaning).
+BOILERPLATE_LINES: frozenset[str] = frozenset(
+    {
+        "Advertisement", "Next", "Previous", "Next Post", "Previous Post", "Share this:", "Share",
+        "Like this:", "Like", "Tweet", "Related", "Leave a comment", "Leave a Reply", "Reply",
+        "Leave a Reply Cancel reply",
+        "Comments", "Website", "Subscribe", "Subscribed", "Sign up", "Log in", "Loading...", "Loading…",
+        "Email (Required)", "Name (Required)", "Loading Comments...", "Write a Comment...", "Post navigation",
+        "Report this content", "View site in Reader", "Manage subscriptions", "Collapse this bar",
+        "Search for:", "Menu", "Skip to content", "Read more", "Continue reading", "Older posts",
+        "Newer posts",
+    }
+)  # fmt: skip
+# Line beginnings that mark boilerplate: social links, sign-offs, copyright, cookie banners, navigation.
+BOILERPLATE_PREFIXES: tuple[str, ...] = (
+    "Follow me", "Follow us", "Copyright", "©", "You can read the rest of the review", "Read the rest of",
+    "Share this", "Share on", "Posted in", "Tagged ", "Filed under", "This entry was posted", "Related posts",
+    "We use cookies", "This site uses cookies", "This website uses cookies", "By continuing to use",
+    "Privacy & Cookies", "Accept cookies", "Previous post", "Next post", "← ", "« ", "Like Loading",
+    "Click to share", "Click to email", "Subscribe to", "Sign up for", "Join ", "Leave a comment",
+    "Leave a Reply", "All rights reserved", "Powered by", "Blog at WordPress", "Create a free website",
+)  # fmt: skip
+BOILERPLATE_SUFFIXES: tuple[str, ...] = (" →", " »", "All rights reserved.", "All rights reserved")
+_COMMENT_COUNT = re.compile(r"^\d{1,5} (?:comments?|responses?|replies)$", re.I)
+
+
+def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[Unit], list[Span]]:
+    """The page's paragraph units between ``start`` and ``end``, and the spans of ad markers cut out."""
+    text = doc.text
+    stop = len(text) if end is None else end
+    found: list[Unit] = []
+    ads: list[Span] = []
+    for line in doc.lines[doc.line_index(start) :]:
+        if line.start >= stop:
+            break
+        if line.end <= start or not line.text.strip():
+            continue
+        line_start, line_end = max(line.start, start), min(line.end, stop)
+        pieces: list[Span] = [(line_start, line_end)]
+        if "Advertisement" in line.text:
+            pieces = []
+            cursor = line_start
+            for match in _AD_MARKER.finditer(text, line_start, line_end):
+                ads.append(doc.trimmed(*match.span()))
+                pieces.append((cursor, match.start()))
+                cursor = match.end()
+            pieces.append((cursor, line_end))
+        for piece_start, piece_end in pieces:
+            left, right = doc.trimmed(piece_start, piece_end)
+            if left < right:
+                found.append(Unit(left, right, text[left:right]))
+    return found, ads
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line the site prints around every post (share buttons, copyright, navigation...)."""
+    clean = strip_markdown(line)
+    if not clean:
+        return True
+    if clean in BOILERPLATE_LINES or _COMMENT_COUNT.match(clean):
+        return True
+    if clean.startswith(BOILERPLATE_PREFIXES) and len(clean) < 200:
+        return True
+    return clean.endswith(BOILERPLATE_SUFFIXES) and len(clean) < 120
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Front matter and title headers
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]{0,40}):[ \t]*(?P<value>[^\n]*)$", re.M)
+_URL_LINE = re.compile(r"^https?://\S+$")
+
+
+class Field(NamedTuple):
+    """A value read from the page with its span."""
+
+    value: str
+    span: Span
+
+
+def front_matter(doc: Document) -> tuple[Span, dict[str, Field]] | None:
+    """YAML front matter (``---`` ... ``---``) at the top: its span and its scalar fields."""
+    text = doc.text
+    if not text.startswith("---"):
+        return None
+    first_newline = text.find("\n")
+    if first_newline < 0 or text[:first_newline].strip() != "---":
+        return None
+    end = _FRONT_MATTER_END.search(text, first_newline + 1, min(len(text), 20_000))
+    if end is None:
+        return None
+    fields: dict[str, Field] = {}
+    for match in _FRONT_FIELD.finditer(text, first_newline + 1, end.start()):
+        value_start, value_end = doc.trimmed(*match.span("value"))
+        quoted = text[value_start] in "'\"" and text[value_end - 1] == text[value_start]
+        if value_end - value_start >= 2 and quoted:
+            value_start, value_end = value_start + 1, value_end - 1
+        if value_start < value_end:
+            field = Field(text[value_start:value_end], (value_start, value_end))
+            fields.setdefault(match.group("key").lower(), field)
+    return (0, end.end()), fields
+
+
+def url_header(doc: Document, units_: Sequence[Unit]) -> tuple[int, Field, int | None] | None:
+    """A "Great Movies" style header: a ``Title (YYYY)`` line followed by the page's URL line.
+
+    Returns the number of header units, the title line and the year (None when the line has none).
+    """
+    if len(units_) < 2 or not _URL_LINE.match(units_[1].text) or len(units_[0].text) > 300:
+        return None
+    first = units_[0]
+    found = title_and_year(first.text)
+    year = found[1] if found else None
+    return 2, Field(first.text, (first.start, first.end)), year
+
+
+_TRAILING_PAREN = re.compile(r"\s*\(([^()\n]{1,150})\)\s*$")
+
+
+def split_alternates(title: str) -> tuple[str, list[str]]:
+    """``"Tokyo Story (Tôkyô monogatari)"`` -> ``("Tokyo Story", ["Tôkyô monogatari"])``."""
+    alternates: list[str] = []
+    while True:
+        match = _TRAILING_PAREN.search(title)
+        if match is None or match.start() == 0:
+            break
+        alternates.insert(0, match.group(1).strip())
+        title = title[: match.start()]
+    return title.strip(), alternates
+
+
+# "Hiroshima mon amour is a 1959 French New Wave romantic drama film"
+DEFINITION = re.compile(
+    r"(?P<title>[A-Z][^.\n]{0,120}?) (?:is|was) an? (?P<year>1[89]\d\d|20\d\d) "
+    r"[^.\n]{0,200}?\b(?:film|movie)\b"
+)
+# Title-like text in double quotes: “Vertigo” / "The Birth of a Nation"
+_QUOTED_TITLE = re.compile(
+    r"[“\"](?P<title>[A-Z0-9][^“”\"\n]{0,80}?)[,.]?[”\"]|‘(?P<single>[A-Z0-9][^‘’\n]{0,80}?)[,.]?’(?!\w)"
+)
+_SMALL_WORDS = frozenset(
+    "a an and the of in on at to for from with by or as is de la le du des et".split()  # noqa: SIM905
+)
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 9 or text.endswith(("?", "!")):
+        return False
+    return all(word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS for word in words)
+
+
+def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field | None:
+    """The film title a review keeps quoting (“Vertigo”, ‘Thug Life’): the most frequent title-like quote."""
+    text = doc.text
+    stop = len(text) if end is None else end
+    if "“" not in text and '"' not in text and "‘" not in text:
+        return None
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for match in _QUOTED_TITLE.finditer(text, start, stop):
+        group = "title" if match.group("title") is not None else "single"
+        title = match.group(group).strip().rstrip(",.")
+        if not _title_like(title):
+            continue
+        counts[title] += 1
+        first.setdefault(title, (match.start(group), match.start(group) + len(title)))
+    if not counts:
+        return None
+    title, count = counts.most_common(1)[0]
+    return Field(title, first[title]) if count >= 2 or len(counts) == 1 else None
+
+
+def definition_title(doc: Document, limit: int = 5000) -> tuple[Field, Field] | None:
+    """Title and year from an encyclopedic first sentence: "X is a 1959 French ... film"."""
+    match = DEFINITION.search(doc.text, 0, min(len(doc.text), limit))
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    start, end = doc.trimmed(*match.span("title"))
+    return Field(doc.text[start:end], (start, end)), Field(match.group("year"), match.span("year"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Headings
+
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", "”", '"', "…", ")", "’")
+
+
+def is_heading(unit: Unit, following: Unit | None) -> bool:
+    """A short title-like line before a paragraph: "Overall Thoughts", "## Musical Score"."""
+    text = unit.text
+    if text.startswith("#"):
+        return bool(strip_markdown(text))
+    clean = strip_markdown(text)
+    if not clean or len(clean) > 60 or len(clean.split()) > 7 or following is None:
+        return False
+    if clean.endswith(_SENTENCE_END) or clean[0] in "“\"‘'(*[" or not clean[0].isupper():
+        return False
+    if is_boilerplate(clean) or parse_date(clean, fallback=False) or find_rating(clean):
+        return False
+    return len(following.text) >= 80
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Ratings
+
+# "4.5 out of 5", "3/4 stars", "7/10" (only where the context says it is a rating)
+_RATING_NUMBER = re.compile(
+    r"(?P<value>\d{1,3}(?:\.\d{1,2})?)\s?(?:/|out of)\s?(?P<scale>\d{1,3})(?P<stars>\s?stars?)?(?![\d/])"
+)
+_STARS = re.compile(r"(?P<full>★{1,10})(?P<half>½)?(?P<empty>☆{0,10})")
+_GRADE = re.compile(
+    r"\b(?:Grade|GRADE|Rating|RATING|Score|SCORE|Verdict|VERDICT):\s?(?P<grade>[A-F][+-]?)(?![\w])"
+)
+_RATING_LABEL = re.compile(r"\b(?:Rating|RATING|Score|SCORE|Grade|GRADE|My rating|Verdict|VERDICT):\s?$")
+_SL_RATING = re.compile(r"<sl-rating\b[^>\n]{0,200}?\bvalue=\"(?P<value>\d{1,2}(?:\.\d)?)\"")
+RATING_SCALES = frozenset({4, 5, 10, 100})
+SHORT_RATING_LINE = 40
+
+
+class RatingMatch(NamedTuple):
+    """A reviewer's rating as printed: the rating, its span and the text it was read from."""
+
+    rating: Rating
+    span: Span
+
+
+def find_rating(line: str, offset: int = 0) -> RatingMatch | None:
+    """A reviewer's rating in one line: "**4.5 out of 5**", "★★★½", "3/4 stars", "Grade: B+".
+
+    A bare fraction counts only on a short line of its own, after a "Rating:" label, or with "stars":
+    "200,000 dead and 80,000 wounded" and "24/7" never do.
+    """
+    if "<sl-rating" in line:
+        match = _SL_RATING.search(line)
+        if match:
+            # Shoelace's <sl-rating> has max=5 unless the page sets another.
+            return RatingMatch(Rating(value=float(match["value"]), scale=5.0), _span(match, offset))
+    if "★" in line:
+        match = _STARS.search(line)
+        if match:
+            value = len(match["full"]) + (0.5 if match["half"] else 0.0)
+            scale = float(len(match["full"]) + len(match["empty"])) + (1.0 if match["half"] else 0.0)
+            rating = Rating(value=value, scale=scale if match["empty"] else None, text=match.group())
+            return RatingMatch(rating, _span(match, offset))
+    if ":" in line:
+        match = _GRADE.search(line)
+        if match:
+            start = offset + match.start("grade")
+            return RatingMatch(Rating(text=match["grade"]), (start, start + len(match["grade"])))
+    if "/" not in line and "out of" not in line:
+        return None
+    short = len(strip_markdown(line)) <= SHORT_RATING_LINE
+    for match in _RATING_NUMBER.finditer(line):
+        value, scale = float(match["value"]), int(match["scale"])
+        if scale not in RATING_SCALES or value > scale:
+            continue
+        labelled = bool(_RATING_LABEL.search(line, 0, match.start()))
+        if short or labelled or match["stars"]:
+            return RatingMatch(Rating(value=value, scale=float(scale)), _span(match, offset))
+    return None
+
+
+def _span(match: re.Match[str], offset: int) -> Span:
+    return (offset + match.start(), offset + match.end())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Verdicts
+
+VERDICT_PHRASES: dict[str, Verdict] = {
+    "worth watching": "positive",
+    "worth seeing": "positive",
+    "worth a watch": "positive",
+    "go watch": "positive",
+    "must-see": "positive",
+    "must see": "positive",
+    "highly recommend": "positive",
+    "strongly recommend": "positive",
+    "i recommend": "positive",
+    "i loved": "positive",
+    "i enjoyed": "positive",
+    "so shocked at how much i enjoyed": "positive",
+    "a masterpiece": "positive",
+    "NOT-WORTH": "negative",  # "not worth", marked so it does not also read as "worth watching"
+    "skip it": "negative",
+    "skip this": "negative",
+    "waste of time": "negative",
+    "i hated": "negative",
+    "i didn't like": "negative",
+    "i don't like": "negative",
+    "i did not like": "negative",
+    "disappointing": "negative",
+    "underwhelming": "negative",
+}
+
+
+def find_verdict(text: str) -> Verdict | None:
+    """The author's plainly stated verdict in ``text`` (their conclusion), or None; both ways is "mixed"."""
+    lowered = text.lower().replace("’", "'")
+    if "not worth" in lowered:  # "not worth watching" must not also read as "worth watching"
+        lowered = lowered.replace("not worth", "NOT-WORTH")
+    found = {verdict for phrase, verdict in VERDICT_PHRASES.items() if phrase in lowered}
+    if len(found) > 1:
+        return "mixed"
+    return next(iter(found), None)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Credits from prose
+
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]{0,30})"
+_NAME_TOKEN = rf"(?:{_NAME_WORD}|(?:de|da|di|del|van|von|der|le|la|du)(?= [A-Z]))"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_TOKEN}){{1,4}}"
+# Phrases that introduce a credit in running text -> the contract's role.
+CREDIT_PHRASES: dict[str, str] = {
+    "directed by": "director",
+    "Directed by": "director",
+    "Director:": "director",
+    "screenplay by": "writer",
+    "Screenplay by": "writer",
+    "written by": "writer",
+    "Written by": "writer",
+    "script by": "writer",
+    "composed by": "composer",
+    "music by": "composer",
+    "Music by": "composer",
+    "score by": "composer",
+    "cinematography by": "cinematographer",
+    "photographed by": "cinematographer",
+    "edited by": "editor",
+    "produced by": "producer",
+    "Produced by": "producer",
+    "starring": "cast",
+    "Starring": "cast",
+    "Stars:": "cast",
+    "Cast:": "cast",
+}
+_CREDIT_PHRASE = re.compile(
+    "(?P<phrase>" + "|".join(re.escape(phrase) for phrase in CREDIT_PHRASES) + r")\s+"
+    r"(?P<lead>(?:(?:[A-Z][a-z]{2,20} )?(?:[a-z][\w-]{0,20} ){0,4}?"
+    r"(?:director|filmmaker|film-maker|composer|writer|screenwriter|novelist|author|cinematographer) )?)"
+    rf"(?P<name>{_NAME})"
+)
+_NAME_LIST = re.compile(rf"(?P<name>{_NAME})(?P<sep>,\s|\s(?:and|&)\s|,\sand\s)?")
+# "He, the architect (Eiji Okada)" / "Scottie (James Stewart)": a character with the actor in brackets.
+_CAST_PAREN = re.compile(rf"\((?P<actor>{_NAME})\)")
+_NOT_NAMES = frozenset({"Source", "The End", "New Wave", "New York", "Los Angeles", "United States"})
+_STOP_WORDS = frozenset(
+    {
+        "The", "A", "An", "In", "On", "At", "And", "But", "With", "For", "From", "This", "That", "These",
+        "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "When", "If", "As",
+    }
+)  # fmt: skip
+
+
+def _clean_name(name: str) -> str:
+    name = name.rstrip(".,’'")
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    words = name.split()
+    while words and words[-1] in _STOP_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def find_credits(text: str, offset: int = 0) -> list[Credit]:
+    """Credits the prose names: "directed by Alain Resnais", "score ... composed by Giovanni Fusco",
+    "starring A, B and C", and cast as "Character (Actor Name)"."""
+    credits: list[Credit] = []
+    if "by" in text or "tarring" in text or ":" in text:
+        for match in _CREDIT_PHRASE.finditer(text):
+            role = CREDIT_PHRASES[match["phrase"]]
+            names = [(match["name"], match.start("name"))]
+            if role == "cast":
+                names = list(_name_list(text, match.start("name")))
+            for raw, start in names:
+                name = _clean_name(raw)
+                if len(name.split()) < 2 or name in _NOT_NAMES:
+                    continue
+                credits.append(
+                    Credit(
+                        name=name,
+                        role=role,
+                        job=match["phrase"].rstrip(":").strip() if role != "cast" else None,
+                        span=(offset + start, offset + start + len(name)),
+                    )
+                )
+    if "(" in text:
+        credits.extend(_cast_in_brackets(text, offset))
+    return credits
+
+
+def _name_list(text: str, start: int) -> Iterable[tuple[str, int]]:
+    """Names in "A, B and C" from ``start`` on."""
+    position = start
+    for _ in range(12):
+        match = _NAME_LIST.match(text, position)
+        if match is None:
+            return
+        yield match["name"], match.start("name")
+        if not match["sep"]:
+            return
+        position = match.end()
+
+
+def _cast_in_brackets(text: str, offset: int) -> Iterable[Credit]:
+    for match in _CAST_PAREN.finditer(text):
+        actor = _clean_name(match["actor"])
+        if len(actor.split()) < 2 or actor in _NOT_NAMES or any(char.isdigit() for char in actor):
+            continue
+        character, char_start = _character_before(text, match.start())
+        if character is None:
+            continue
+        credits_span = (offset + char_start, offset + match.end())
+        yield Credit(name=actor, role="cast", character=character, span=credits_span)
+
+
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:]\s|\s[–—-]\s|\()\s*(?=[^.!?;:(]{1,80}$)")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w’'.-]{0,30}(?:,? (?=[A-Z]))?){1,4}$")
+
+
+def _character_before(text: str, paren: int) -> tuple[str | None, int]:
+    """The character a bracketed actor plays: the short clause before it ("He, the architect"),
+    else the capitalised words right before the bracket ("Scottie")."""
+    window_start = max(0, paren - 80)
+    window = text[window_start:paren].rstrip()
+    clause = _CLAUSE_START.search(window)
+    if clause is not None:
+        candidate = window[clause.end() :].strip()
+        words = candidate.split()
+        if 1 <= len(words) <= 5 and candidate[0].isupper() and "," in candidate:
+            start = window_start + window.find(candidate, clause.end())
+            return candidate, start
+    run = _CAPITAL_RUN.search(window)
+    if run is None:
+        return None, 0
+    candidate = run.group().strip().rstrip(",")
+    if not candidate or candidate in _STOP_WORDS or candidate.split()[0] in _STOP_WORDS:
+        return None, 0
+    return candidate, window_start + run.start()
+
+
+def director_by_possessive(text: str, title: str, offset: int = 0) -> Credit | None:
+    """ "Alfred Hitchcock's “Vertigo”", "Mani Ratnam’s ‘Thug Life’": the possessive before the title."""
+    pattern = re.compile(rf"(?P<name>{_NAME})(?:'s|’s|’|') (?:[\w-]+ ){{0,3}}?[“\"‘']{re.escape(title)}")
+    match = pattern.search(text)
+    if match is None:
+        return None
+    name = _clean_name(match["name"])
+    if len(name.split()) < 2 or name.split()[0] in _STOP_WORDS:
+        return None
+    start = offset + match.start("name")
+    return Credit(name=name, role="director", job=None, span=(start, start + len(name)))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quotations
+
+SAYING_VERBS = (
+    "said", "says", "say", "wrote", "writes", "write", "told", "tells", "asked", "asks", "noted", "notes",
+    "observed", "observes", "claimed", "claims", "claiming", "declared", "declares", "recalled", "recalls",
+    "explained", "explains", "added", "adds", "put it", "puts it", "remarked", "remarks", "insisted",
+    "argued", "argues", "admitted", "admits", "replied", "replies", "quipped", "screams", "screamed",
+    "shouted", "shouts", "cries", "cried", "whispers", "whispered", "exclaims", "exclaimed",
+)  # fmt: skip
+_SAYING = re.compile(
+    rf"(?P<speaker>{_NAME}|[A-Z][a-z]{{2,30}})?[^.!?“”\"]{{0,60}}?\b(?:{'|'.join(SAYING_VERBS)})\b[^.!?“”\"]{{0,40}}?[,:]?\s*$"
+)
+_SAYING_VERB = re.compile(rf"\b(?:{'|'.join(SAYING_VERBS)})\b")
+_IN_SOURCE = re.compile(r"^\s*In (?:his|her|their|its|the) (?P<source>[^,]{3,120}),")
+_CURLY_QUOTE = re.compile(r"“(?P<text>[^“”]{1,3000})”")
+_STRAIGHT_QUOTE = re.compile(r"(?<![\w])\"(?P<text>[^\"\n]{1,3000})\"")
+MIN_QUOTE_WORDS = 4
+_SPEAKER_LINE = re.compile(rf"^(?:[-–—]\s?)?(?P<name>{_NAME})$")
+_INTRO_ENDS = re.compile(r":\s*(?:\(Source\))?\s*$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_whole_quote(text: str) -> bool:
+    return (text.startswith("“") and text.endswith("”")) or (
+        text.startswith('"') and text.endswith('"') and text.count('"') == 2
+    )
+
+
+def find_quotes(
+    doc: Document,
+    units_: Sequence[Unit],
+    *,
+    film_title: str | None = None,
+    epigraph_first: bool = True,
+    block_quotes: bool = True,
+) -> tuple[list[Quote], set[int]]:
+    """Every real quotation in the units, and the indexes of units that are attribution lines.
+
+    - a whole unit in quotes at the head of the text is an ``epigraph``;
+    - a whole quoted unit (it may run over several lines) followed by a name line is a ``quotation``
+      by that person; followed by the film's title, ``dialogue`` from the film;
+    - a unit after an introduction ending in ":" ("... by claiming that ...:") is a block ``quotation``;
+    - inline quotes count when they have four words or more, or when a speaker introduces them;
+      scare quotes (“false documentary”) and quoted titles (“Vertigo”) do not.
+    """
+    text = doc.text
+    quotes: list[Quote] = []
+    consumed: set[int] = set()
+    index = 0
+    while index < len(units_):
+        unit = units_[index]
+        if unit.text.startswith("“") or (unit.text.startswith('"') and unit.text.count('"') == 1):
+            closing = _closing_unit(units_, index)
+            if closing is not None:
+                quote, used = _whole_quote(
+                    doc, units_, index, closing, film_title=film_title, epigraph_first=epigraph_first
+                )
+                if quote is not None:
+                    quotes.append(quote)
+                    consumed.update(range(index, used + 1))
+                    index = used + 1
+                    continue
+        if unit.text.startswith(("“", '"')) and _is_whole_quote(unit.text):
+            quote, used = _whole_quote(
+                doc, units_, index, index, film_title=film_title, epigraph_first=epigraph_first
+            )
+            if quote is not None:
+                quotes.append(quote)
+                consumed.update(range(index, used + 1))
+                index = used + 1
+                continue
+        if block_quotes and index + 1 < len(units_) and _INTRO_ENDS.search(unit.text):
+            block = _block_quote(units_, index)
+            if block is not None:
+                quotes.extend(_inline_quotes(text, unit))
+                quotes.append(block)
+                consumed.add(index + 1)
+                index += 2
+                continue
+        quotes.extend(_inline_quotes(text, unit))
+        index += 1
+    return quotes, consumed
+
+
+def _closing_unit(units_: Sequence[Unit], index: int, limit: int = 6) -> int | None:
+    """The index of the unit whose end closes the quotation opened at the start of ``units_[index]``."""
+    opener = units_[index].text[0]
+    closer = "”" if opener == "“" else '"'
+    for position in range(index, min(len(units_), index + limit)):
+        unit_text = units_[position].text
+        body = unit_text[1:] if position == index else unit_text
+        if opener == "“" and "“" in body:
+            return None  # another quotation opens: this one was not a block
+        if unit_text.endswith(closer) and (position > index or len(unit_text) > 1):
+            if position == index and body.count(closer) != 1:
+                return None
+            return position
+        if closer in body:
+            return None
+    return None
+
+
+def _whole_quote(
+    doc: Document,
+    units_: Sequence[Unit],
+    first: int,
+    last: int,
+    *,
+    film_title: str | None,
+    epigraph_first: bool,
+) -> tuple[Quote | None, int]:
+    start, end = units_[first].start + 1, units_[last].end - 1
+    quote_text = collapse(doc.text[start:end].replace("\n", " "))
+    if not quote_text:
+        return None, last
+    following = units_[last + 1] if last + 1 < len(units_) else None
+    if following is not None:
+        speaker_line = following.text.strip()
+        if film_title and collapse(speaker_line).lower() == film_title.lower():
+            line = QuoteLine(text=quote_text)
+            return Quote(
+                kind="dialogue", text=quote_text, lines=[line], span=(start - 1, following.end)
+            ), last + 1
+        match = _SPEAKER_LINE.match(speaker_line)
+        if match and len(speaker_line) <= 60 and _words(speaker_line) <= 5:
+            return Quote(
+                kind="quotation", text=quote_text, speaker=match["name"], span=(start - 1, following.end)
+            ), last + 1
+    if first == 0 and epigraph_first:
+        return Quote(kind="epigraph", text=quote_text, span=(start - 1, end + 1)), last
+    if _words(quote_text) < MIN_QUOTE_WORDS:
+        return None, last
+    return Quote(kind="quotation", text=quote_text, span=(start - 1, end + 1)), last
+
+
+def _block_quote(units_: Sequence[Unit], index: int) -> Quote | None:
+    """The unit after "In his book on Resnais, James Monaco ... by claiming that ...:" as a quotation."""
+    intro, block = units_[index], units_[index + 1]
+    intro_text = _INTRO_ENDS.sub("", intro.text)
+    saying = _SAYING_VERB.search(intro_text)
+    if saying is None or _words(block.text) < MIN_QUOTE_WORDS or block.text.startswith(("“", '"')):
+        return None
+    speaker = _speaker_in(intro_text)
+    source = _IN_SOURCE.match(intro_text)
+    attribution = source["source"].strip() if source else None
+    if speaker is None and attribution is None:
+        return None
+    return Quote(
+        kind="quotation",
+        text=collapse(block.text),
+        speaker=speaker,
+        attribution=attribution,
+        span=(block.start, block.end),
+    )
+
+
+_SPEAKER_NAME = re.compile(rf"(?P<name>{_NAME})")
+
+
+def _speaker_in(intro: str) -> str | None:
+    """The last full name before the saying verb in an introduction."""
+    verb = _SAYING_VERB.search(intro)
+    head = intro[: verb.start()] if verb else intro
+    names = [_clean_name(match["name"]) for match in _SPEAKER_NAME.finditer(head)]
+    names = [name for name in names if len(name.split()) >= 2 and name.split()[0] not in _STOP_WORDS]
+    return names[-1] if names else None
+
+
+def _inline_quotes(text: str, unit: Unit) -> list[Quote]:
+    """Quotations inside a paragraph: four words or more, or introduced by a speaker."""
+    unit_text = unit.text
+    found: list[Quote] = []
+    patterns = []
+    if "“" in unit_text:
+        patterns.append(_CURLY_QUOTE)
+    if unit_text.count('"') >= 2:
+        patterns.append(_STRAIGHT_QUOTE)
+    for pattern in patterns:
+        for match in pattern.finditer(unit_text):
+            quote_text = collapse(match["text"]).strip()
+            if not quote_text:
+                continue
+            ends = [unit_text.rfind(mark, 0, match.start()) for mark in (". ", "? ", "! ")]
+            sentence_start = max(ends) + 2 if max(ends) >= 0 else 0
+            lead = unit_text[sentence_start : match.start()]
+            speaker = None
+            span_start = unit.start + match.start()
+            if lead and _SAYING.search(lead):
+                speaker = _speaker_in(lead)
+                if speaker is not None:
+                    span_start = unit.start + sentence_start + lead.find(speaker.split()[0])
+            if speaker is None and (_words(quote_text) < MIN_QUOTE_WORDS or _title_like(quote_text)):
+                continue
+            source = _IN_SOURCE.match(lead) if lead else None
+            found.append(
+                Quote(
+                    kind="quotation",
+                    text=quote_text,
+                    speaker=speaker,
+                    attribution=source["source"].strip() if source and speaker else None,
+                    span=(span_start, unit.start + match.end()),
+                )
+            )
+    found.sort(key=lambda quote: quote.span)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Citations and awards
+
+CITATION_MARKERS: tuple[str, ...] = ("(Source)", "[citation needed]")
+
+
+def find_citations(doc: Document, start: int = 0, end: int | None = None) -> list[Fact]:
+    """Every "(Source)"-style reference marker as a ``citation`` fact, its span on the marker."""
+    text = doc.text
+    stop = len(text) if end is None else end
+    facts: list[Fact] = []
+    for marker in CITATION_MARKERS:
+        if marker not in text:
+            continue
+        position = text.find(marker, start, stop)
+        while position >= 0:
+            facts.append(Fact(kind="citation", text=marker, span=(position, position + len(marker))))
+            position = text.find(marker, position + len(marker), stop)
+    facts.sort(key=lambda fact: fact.span)
+    return facts
+
+
+AWARD_WORDS: tuple[str, ...] = (
+    "Oscar", "Academy Award", "Palme d", "Golden Globe", "Golden Bear", "Golden Lion", "BAFTA", "Prize",
+    "Prix", "prize", "award", "Award", "top 10", "top ten", "Top 10",
+)  # fmt: skip
+AWARD_VERBS: tuple[str, ...] = (
+    "won", "wins", "earned", "earns", "received", "receives", "awarded", "nominated", "nomination",
+    "voted", "named", "honoured", "honored",
+)  # fmt: skip
+# A sentence ends at . ! ? before a capital, but not after an initial ("the U.S. government").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-Z“\"])")
+_CLAUSE_SPLIT = re.compile(r",? as well as |; ")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text``."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < len(text):
+        spans.append((cursor, len(text)))
+    return spans
+
+
+def find_awards(text: str, offset: int = 0) -> list[Fact]:
+    """Sentences (or clauses of them) saying the film won or was nominated for an award."""
+    if not any(word in text for word in AWARD_WORDS):
+        return []
+    facts: list[Fact] = []
+    for sentence_start, sentence_end in sentences(text):
+        body = text[sentence_start:sentence_end]
+        if not any(word in body for word in AWARD_WORDS) or not any(verb in body for verb in AWARD_VERBS):
+            continue
+        pieces: list[list[int]] = []
+        cursor = 0
+        for split in _CLAUSE_SPLIT.finditer(body):
+            pieces.append([cursor, split.start()])
+            cursor = split.end()
+        pieces.append([cursor, len(body)])
+        merged: list[list[int]] = []
+        for bounds in pieces:  # a clause without an award belongs to the one before it
+            if merged and not any(word in body[bounds[0] : bounds[1]] for word in AWARD_WORDS):
+                merged[-1][1] = bounds[1]
+            else:
+                merged.append(bounds)
+        for piece_start, piece_end in merged:
+            piece = body[piece_start:piece_end]
+            for marker in CITATION_MARKERS:
+                if marker in piece:
+                    piece = piece[: piece.index(marker)]
+            left = piece_start + len(piece) - len(piece.lstrip())
+            right = piece_start + len(piece.rstrip())
+            clean = collapse(body[left:right])
+            if clean:
+                start = offset + sentence_start
+                facts.append(Fact(kind="award", text=clean, span=(start + left, start + right)))
+    return facts
+
+
+def strip_citations(text: str) -> str:
+    """``text`` without "(Source)"-style markers (body text reads without them)."""
+    for marker in CITATION_MARKERS:
+        if marker in text:
+            text = text.replace(marker, " ")
+    return collapse(text)
