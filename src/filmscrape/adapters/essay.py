@@ -144,11 +144,11 @@ class EssayReader:
         if film.title is None:
             found = prose.definition_title(self.doc)
             if found is not None:
-                title, year = found
+                title, year_field = found
                 film.title = title.value
-                film.year = int(year.value)
+                film.year = int(year_field.value)
                 film.field_spans["title"] = title.span
-                film.field_spans["year"] = year.span
+                film.field_spans["year"] = year_field.span
         return units[index:]
 
     def _set_title(self, line: Field, year: int | None) -> None:
