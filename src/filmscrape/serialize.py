@@ -19,7 +19,13 @@ from filmscrape.schema import Page
 
 converter = make_converter()
 """The one converter: attrs classes in schema order, spans as ``[start, end]`` lists."""
-converter.register_unstructure_hook_func(lambda tp: typing.get_origin(tp) is tuple, list)
+
+
+def _is_tuple_type(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+converter.register_unstructure_hook_func(_is_tuple_type, list)
 
 
 def page_to_dict(page: Page, *, include_text: bool = False) -> dict[str, Any]:
