@@ -79,3 +79,45 @@ def _parse_with_dateparser(text: str) -> str | None:
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     return parsed.date().isoformat() if parsed else None
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)")
+_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_TWO_DIGIT_PIVOT = 70  # "08" is 2008, "97" is 1997: pages of the film web are all after 1970
+
+
+def parse_numeric_date(text: str, *, day_first: bool = False) -> str | None:
+    """An ISO date from an all-numeric date: ``"08/02/08"`` -> "2008-08-02" (month first unless told).
+
+    Two-digit years below 70 are 20xx, the others 19xx. None when nothing valid is found.
+    """
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000 if year < _TWO_DIGIT_PIVOT else 1900
+    month, day = (second, first) if day_first else (first, second)
+    if not 1 <= month <= 12:
+        return None
+    return _iso(year, month, day)
+
+
+def day_month_parts(text: str) -> tuple[int, int] | None:
+    """The two numbers of a year-less numeric date such as ``"14/11"``, in printed order, or None."""
+    match = _DAY_MONTH.search(text)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_day_month(text: str, *, day_first: bool) -> str | None:
+    """A year-less numeric date to ISO: ``"14/11"`` (day first) -> ``"--11-14"``; None when invalid."""
+    parts = day_month_parts(text)
+    if parts is None:
+        return None
+    day, month = parts if day_first else (parts[1], parts[0])
+    if not 1 <= month <= 12:
+        return None
+    return _iso(None, month, day)

@@ -53,3 +53,20 @@ def parse_percent(text: str) -> int | None:
 def as_number(value: float) -> float:
     """``value`` as an int when it is whole (8.0 stays 8.0 only for averages; callers decide)."""
     return int(value) if value == int(value) else value
+
+
+_RUNTIME_HOURS = re.compile(
+    r"(?<!\d)(\d{1,2})\s?(?:hours?|hrs?|h)\.?(?![a-z])(?:\s*(\d{1,2})\s?(?:minutes?|mins?|m)\.?(?![a-z]))?"
+)
+_RUNTIME_MINUTES = re.compile(r"(?<!\d)(\d{1,3})\s?(?:minutes?|mins?|m)\.?(?![a-z])")
+
+
+def parse_runtime(text: str) -> int | None:
+    """A running time in minutes: ``"2 hr. 4 min."`` -> 124, ``"2h 32m"`` -> 152, ``"142 minutes"`` -> 142."""
+    match = _RUNTIME_HOURS.search(text)
+    if match is not None:
+        return int(match.group(1)) * 60 + int(match.group(2) or 0)
+    match = _RUNTIME_MINUTES.search(text)
+    if match is not None:
+        return int(match.group(1))
+    return None
