@@ -30,7 +30,7 @@ from filmscrape.document import Document
 from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
 from filmscrape.parse.prose import Field, Unit
-from filmscrape.parse.signals import marker_score, prose_share
+from filmscrape.parse.signals import marker_score
 from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.parse.titles import title_and_year
 from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
@@ -58,12 +58,6 @@ DETECT_MARKERS: dict[str, float] = {
     " out of 5": 0.15,
     "<sl-rating": 0.3,
     "\nBy ": 0.05,
-    " I ": 0.05,
-    " my ": 0.05,
-    "I’m": 0.05,
-    "I'm": 0.05,
-    "I’ve": 0.05,
-    "I've": 0.05,
 }
 FRONT_MATTER_MARKERS: tuple[str, ...] = ("\ntitle:", "\ndate:", "\ntags:", "\nauthor:")
 HEADER_UNITS = 4
@@ -117,6 +111,9 @@ _GLUED_TITLE = re.compile(
     r"(?<=[a-z.,])(?P<title>[A-Z][a-z]+(?:[A-Z][a-z]+){0,3})(?P<tail>is|has|was|and|in)\b"
 )
 MIN_MULTI_POSTS = 2
+MIN_FRONT_PAGE_POSTS = 3
+PERSONAL_POST_WORDS = 2000
+FIRST_PERSON_BLOG = 20.0  # first-person words per 1,000: personal posts run 20-40, critics' essays under 15
 
 
 class BlogAdapter(Adapter):
@@ -132,14 +129,22 @@ class BlogAdapter(Adapter):
             score += 0.5
         if any(title_and_year(line.text) for line in doc.lines[:12]):
             score += 0.2
-        if doc.tree is not None and any(doc.tree.css_first(sel) is not None for sel in CONTENT_SELECTORS):
-            score += 0.5
-            if doc.tree.css_first(".featured_post, .hentry, .post") is not None:
-                score += 0.1
-            return min(score, 0.85)
-        first_person = text.count(" I ") + text.count(" my ") + text.count("I’m") + text.count("I'm")
-        score += min(first_person, 10) * 0.02
-        return min(score * max(prose_share(doc), 0.5), 0.85)
+        tree = doc.tree
+        if tree is not None:
+            if any(tree.css_first(selector) is not None for selector in CONTENT_SELECTORS):
+                score += 0.5
+            if len(tree.css(".hentry, .featured_post")) >= MIN_FRONT_PAGE_POSTS:
+                score += 0.5  # a WordPress front page listing posts
+        density = prose.first_person_density(text)
+        if density >= FIRST_PERSON_BLOG:
+            score += 0.35
+            if tree is None and text.count(" ") < PERSONAL_POST_WORDS:
+                score += 0.2  # a short personal text: a post, not a critic's long essay
+        elif density >= FIRST_PERSON_BLOG / 2:
+            score += 0.1
+        if text.count("Advertisement") >= 2:
+            score -= 0.3  # a magazine's review dump, not a personal post
+        return min(score, 0.85)
 
     def extract(self, doc: Document) -> Page:
         return BlogReader(doc).read()
@@ -484,18 +489,6 @@ class BlogReader:
                 film.title = quoted.value
                 film.field_spans["title"] = quoted.span
                 return
-        glued: dict[str, Span] = {}
-        counts: dict[str, int] = {}
-        for unit in body:
-            for match in _GLUED_TITLE.finditer(unit.text):
-                title = match["title"]
-                counts[title] = counts.get(title, 0) + 1
-                glued.setdefault(title, (unit.start + match.start("title"), unit.start + match.end("title")))
-        if counts:
-            best = max(counts, key=lambda name: counts[name])
-            if counts[best] >= 2:
-                film.title = best
-                film.field_spans["title"] = glued[best]
 
     # -- multi-post pages ----------------------------------------------------------------------------------
 

@@ -43,6 +43,8 @@ DETECT_MARKERS: dict[str, float] = {
 }
 _BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.’'-]{0,30}(?: [A-Z][\w.’'-]{0,30}){0,3})$")
 _LONG_PARAGRAPH = 400
+ESSAY_WORDS = 1000
+FIRST_PERSON_ESSAY = 15.0  # first-person words per 1,000 words: critics' essays stay under it
 _TRAILING_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
@@ -61,8 +63,16 @@ class EssayAdapter(Adapter):
             score += 0.2
         if len(doc.lines) > 1 and prose.url_header(doc, _first_units(doc)):
             score += 0.3
+        if text.count("Advertisement") >= 2:
+            score += 0.3  # a magazine's review dump: ad slots between the paragraphs
+        words = text.count(" ") + text.count("\n")
+        density = prose.first_person_density(text)
+        if words >= ESSAY_WORDS and density < FIRST_PERSON_ESSAY:
+            score += 0.25
+        if density >= FIRST_PERSON_ESSAY * 4 / 3:
+            score -= 0.2  # a personal post
         if doc.tree is not None:
-            score *= 0.3  # essays in this corpus are text dumps; HTML pages are blog posts or other sites
+            score *= 0.3  # essays are read from text dumps; HTML pages are blog posts or other sites
         return min(score * max(prose_share(doc), 0.6), 0.8)
 
     def extract(self, doc: Document) -> Page:
