@@ -211,8 +211,8 @@ def _title_like(text: str) -> bool:
 # Crawler dumps glue an italicised title to its neighbours: "ButThe Life of Chuckis", "likedMaterialistsmore".
 _GLUED_START = re.compile(r"(?<=[a-z.,:;])(?=[A-Z])")
 _GLUED_TAILS = (
-    "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of", "but",
-    "or", "are", "were", "does", "did", "had", "directed", "feels", "seems", "becomes",
+    "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of",
+    "but", "or", "are", "were", "does", "did", "had", "directed", "feels", "seems", "becomes",
 )  # fmt: skip
 _GLUED_TOKEN = re.compile(r"[A-Z][\w’'-]{0,40}|(?:of|the|and|a|an|in|on|to|de|la)(?= [A-Z])")
 
