@@ -125,7 +125,14 @@ OFFICIAL_SITE_SUFFIX = " - Official Site"
 NOT_A_CERTIFICATE = frozenset({"Unrated", "NR", "Not Rated"})
 _MPAA_RUNTIME_ROW = re.compile(r"^(G|PG|PG-13|R|NC-17|NR|Unrated),\s+(\d.*)$")  # 2010: "R,  2 hr. 40 min."
 _PARENTHESISED_NOTE = re.compile(r"^(?P<value>[^()]+?)\s*\((?P<note>[^()]*)\)$")
-_RELEASE_KIND = re.compile(r"\s+(wide|limited)$", re.I)
+_RELEASE_KIND = re.compile(r"\s+(wide|limited|original)$", re.I)
+RELEASE_NOTES: dict[str, str] = {  # release labels -> ReleaseDate.note
+    "In Theaters:": "In Theaters",
+    "Release Date (Theaters):": "In Theaters",
+    "On DVD:": "On DVD",
+    "On Disc/Streaming:": "On Disc/Streaming",
+    "Release Date (Streaming):": "Streaming",
+}
 
 # The 2021+ "Cast & Crew" list pairs a name with a job instead of a character.
 CREW_JOBS: dict[str, str] = {
@@ -173,7 +180,8 @@ _PAGE_RANGE = re.compile(r"^\d+ - \d+ \(sorted")  # 2008: "1 - 20 (sorted by dat
 TOP_CRITIC = "Top Critic"
 REVIEW_PLACEHOLDERS = frozenset({"N/R", "Click to read the article"})
 _REVIEW_DEBRIS = re.compile(
-    r"Full Review(?:…|\.\.\.)?|Comments? \(\d+\)|\d+ Comments?|Comments?|Rating:\s*(?P<rating>\S+)|\|"
+    r"Full Review(?:…|\.\.\.)?|Comments? \(\d+\)|(?<!\d)(?<!, )\d+ Comments?|Comments?"
+    r"|Rating:\s*(?P<rating>\S+)|\|"
 )
 _LONG_DATE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
 _SHORT_NUMERIC_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?$")
@@ -491,7 +499,7 @@ class PageReader:
         elif field in CREDIT_FIELDS:
             self._add_name_credits(value, span, CREDIT_FIELDS[field], label.rstrip(":") or None)
         elif field == "release":
-            self._add_release(value, span, label.rstrip(":"))
+            self._add_release(value, span, RELEASE_NOTES.get(label, label.rstrip(":")))
         elif field == "runtime":
             minutes = parse_runtime(value)
             if minutes and film.runtime_minutes is None:
@@ -696,13 +704,16 @@ class PageReader:
     def _read_quotes(self, heading: int) -> int:
         """Dialogue: ``Speaker:`` rows with their lines, closed by "– Submitted by" (or one per row)."""
         rows = self.rows
-        end = heading + 1
+        start = heading + 1
+        if start < len(rows) and rows[start].text == "View All":  # 2010 puts the link under the heading
+            start += 1
+        end = start
         while end < len(rows):
             text = rows[end].text
             if text in QUOTE_END_ROWS or text.startswith(QUOTE_END_PREFIXES):
                 break
             end += 1
-        region = [row for row in rows[heading + 1 : end] if not row.text.startswith(NO_QUOTES_PREFIX)]
+        region = [row for row in rows[start:end] if not row.text.startswith(NO_QUOTES_PREFIX)]
         if any(row.text.startswith(SUBMITTED_BY) for row in region):
             group: list[Row] = []
             for row in region:
@@ -963,7 +974,7 @@ def _name_like(text: str) -> bool:
         len(text) <= MAX_NAME_LENGTH
         and len(text.split()) <= MAX_NAME_WORDS
         and text[-1] not in _SENTENCE_END
-        and not text[0].islower()
+        and (not text[0].islower() or " " not in text)  # "eFilmCritic.com"
     )
 
 
