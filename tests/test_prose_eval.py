@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, ROOT, corpus_files, requires_corpus
 
 import filmscrape
 from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.schema import Page
+
+from conftest import CORPUS, ROOT, corpus_files, requires_corpus
 
 CHECKS = ROOT / "tests" / "corpus_checks"
 BASELINE = ROOT / "tests" / "eval_baseline.json"
