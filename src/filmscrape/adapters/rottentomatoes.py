@@ -551,10 +551,17 @@ class PageReader:
         self.page.film.release_dates.append(ReleaseDate(date=iso, date_text=value, note=note, span=span))
 
     def _add_name_credits(self, value: str, span: Span, role: str, department: str | None) -> None:
-        """``Oliver Blackburn  ,  Olly Blackburn`` -> one credit each (a name printed twice counts once)."""
-        for name in (collapse(part) for part in value.split(",")):
-            if name and len(name) <= MAX_NAME_LENGTH:
-                self._add_credit(Credit(name=name, role=role, department=department, span=span))
+        """``Oliver Blackburn  ,  Olly Blackburn`` -> one credit each, spanning its own name."""
+        text = self.doc.text
+        position = span[0]
+        for part in value.split(","):
+            name = collapse(part)
+            if not name or len(name) > MAX_NAME_LENGTH:
+                continue
+            at = text.find(name, position, span[1])
+            name_span = (at, at + len(name)) if at >= 0 else span
+            position = name_span[1] if at >= 0 else position
+            self._add_credit(Credit(name=name, role=role, department=department, span=name_span))
 
     def _add_credit(self, credit: Credit) -> None:
         for known in self.page.credits:
@@ -690,7 +697,7 @@ class PageReader:
         segment: list[Row] = []
         for index in range(heading + 1, end):
             row = rows[index]
-            if row.text == SUPER_REVIEWER or row.text.endswith("  " + SUPER_REVIEWER):
+            if row.text == SUPER_REVIEWER or row.text.endswith(" " + SUPER_REVIEWER):
                 review = _audience_review(segment, row)
                 if review is not None:
                     self.page.reviews.append(review)
@@ -1161,7 +1168,7 @@ def _json_scores(data: object, kind: ScoreKind, scale: int, span: Span) -> Itera
             kind=kind,
             metric="average",
             value=average,
-            scale=scale,
+            scale=float(scale),
             count=count,
             positive=positive if kind != "audience" else None,
             negative=negative if kind != "audience" else None,
