@@ -544,11 +544,10 @@ class BlogReader:
         sections: list[Section] = []
         for title_unit, content in posts:
             title = strip_markdown(title_unit.text)
-            text_units = [u for u in content if not prose.is_boilerplate(u.text)]
             date = None
             rating = None
             kept: list[Unit] = []
-            for unit in text_units:
+            for unit in content:
                 found = prose.find_rating(unit.text, unit.start)
                 if found is not None and rating is None and len(strip_markdown(unit.text)) <= 40:
                     rating = found.rating
@@ -566,6 +565,9 @@ class BlogReader:
                     continue
                 if len(unit.text) <= 30 and (parsed := parse_date(unit.text, fallback=False)):
                     date = parsed
+                    continue
+                if prose.is_boilerplate(unit.text):
+                    self.boilerplate.append((unit.start, unit.end))
                     continue
                 kept.append(unit)
             text = _body_text(kept, set()) or None

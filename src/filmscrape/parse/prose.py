@@ -545,7 +545,8 @@ def _character_before(text: str, paren: int) -> tuple[str | None, int]:
     if clause is not None:
         candidate = window[clause.end() :].strip()
         words = candidate.split()
-        if 1 <= len(words) <= 5 and candidate[0].isupper() and "," in candidate:
+        described = "," in candidate or (len(words) <= 3 and all(word.islower() for word in words[1:]))
+        if 1 <= len(words) <= 5 and candidate[0].isupper() and described:
             start = window_start + window.find(candidate, clause.end())
             return candidate, start
     run = _CAPITAL_RUN.search(window)
