@@ -55,6 +55,7 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
     "Leave a Reply", "All rights reserved", "Powered by", "Blog at WordPress", "Create a free website",
 )  # fmt: skip
 BOILERPLATE_SUFFIXES: tuple[str, ...] = (" →", " »", "All rights reserved.", "All rights reserved")
+MAX_BOILERPLATE_LINE = 400
 _COMMENT_COUNT = re.compile(r"^\d{1,5} (?:comments?|responses?|replies)$", re.I)
 
 
@@ -88,6 +89,8 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
 
 def is_boilerplate(line: str) -> bool:
     """True for a line the site prints around every post (share buttons, copyright, navigation...)."""
+    if len(line) > MAX_BOILERPLATE_LINE:
+        return False  # boilerplate lines are short; paragraphs are not
     clean = strip_markdown(line)
     if not clean:
         return True
@@ -581,9 +584,7 @@ SAYING_VERBS = (
     "argued", "argues", "admitted", "admits", "replied", "replies", "quipped", "screams", "screamed",
     "shouted", "shouts", "cries", "cried", "whispers", "whispered", "exclaims", "exclaimed",
 )  # fmt: skip
-_SAYING = re.compile(
-    rf"(?P<speaker>{_NAME}|[A-Z][a-z]{{2,30}})?[^.!?“”\"]{{0,60}}?\b(?:{'|'.join(SAYING_VERBS)})\b[^.!?“”\"]{{0,40}}?[,:]?\s*$"
-)
+SAYING_REACH = 80  # the saying verb stands within this many characters before the quotation
 _SAYING_VERB = re.compile(rf"\b(?:{'|'.join(SAYING_VERBS)})\b")
 _IN_SOURCE = re.compile(r"^\s*In (?:his|her|their|its|the) (?P<source>[^,]{3,120}),")
 _CURLY_QUOTE = re.compile(r"“(?P<text>[^“”]{1,3000})”")
@@ -762,7 +763,7 @@ def _inline_quotes(text: str, unit: Unit) -> list[Quote]:
             lead = unit_text[sentence_start : match.start()]
             speaker = None
             span_start = unit.start + match.start()
-            if lead and _SAYING.search(lead):
+            if lead and _SAYING_VERB.search(lead, max(0, len(lead) - SAYING_REACH)):
                 speaker = _speaker_in(lead)
                 if speaker is not None:
                     span_start = unit.start + sentence_start + lead.find(speaker.split()[0])

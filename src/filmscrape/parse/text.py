@@ -16,11 +16,20 @@ _MD_LINK = re.compile(
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>|<!--[^\n]{0,500}?-->")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MARKDOWN_MARKS = ("<", "[", "*", "_", "#", "- ", "+ ")
 _MD_BULLET = re.compile(r"^(?:[*+-]|\d{1,3}\.)\s+")
 
 
 def collapse(text: str) -> str:
     """Whitespace runs inside a line become one space; the ends are stripped."""
+    if (
+        "  " not in text
+        and "\t" not in text
+        and "\u00a0" not in text
+        and "\u2009" not in text
+        and "\u200b" not in text
+    ):
+        return text.strip()  # the common case: nothing to collapse, no regex pass
     return _SPACES.sub(" ", text).strip()
 
 
@@ -67,6 +76,8 @@ def strip_markdown(line: str) -> str:
 
     ``"## [_Longlegs_](https://x)"`` -> ``"Longlegs"``; ``"**4 out of 5**"`` -> ``"4 out of 5"``.
     """
+    if not any(mark in line for mark in _MARKDOWN_MARKS) and not line[:1].isdigit():
+        return collapse(line)  # plain prose: nothing to strip
     if "<" in line and ">" in line:
         line = _HTML_TAG.sub(" ", line)
     if "](" in line or "][" in line:
