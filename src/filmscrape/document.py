@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import codecs
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from filmscrape import html as html_input
+from filmscrape import structured
 from filmscrape.errors import InputError
 from filmscrape.schema import InputFormat, Span
 
@@ -157,6 +158,21 @@ class Document:
     def tree(self) -> LexborHTMLParser | None:
         """The parsed HTML (lexbor) for HTML input, else None."""
         return html_input.parse(self.html) if self.html is not None else None
+
+    @cached_property
+    def json_ld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object of an HTML page (``@graph`` flattened, invalid JSON repaired); [] for text."""
+        return structured.json_ld(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        """OpenGraph and other ``<meta>`` tags of an HTML page, keys lower-cased; {} for text."""
+        return structured.meta_tags(self.tree) if self.tree is not None else {}
+
+    @cached_property
+    def embedded_json(self) -> dict[str, Any]:
+        """Application JSON embedded in an HTML page by script id (``__NEXT_DATA__``, ...); {} for text."""
+        return structured.embedded_json(self.tree) if self.tree is not None else {}
 
     @cached_property
     def lines(self) -> list[Line]:

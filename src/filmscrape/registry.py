@@ -28,6 +28,7 @@ BUILTIN_ADAPTERS: tuple[tuple[str, str], ...] = (
     ("filmscrape.adapters.imdb", "ImdbAdapter"),
     ("filmscrape.adapters.blog", "BlogAdapter"),
     ("filmscrape.adapters.essay", "EssayAdapter"),
+    ("filmscrape.adapters.schemaorg", "SchemaOrgAdapter"),  # generic: scores low so site adapters win
 )
 
 
