@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -39,7 +40,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ", "xz-compressed data"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
 )
-_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b") | {"\x7f", "\ufffd"}
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+"""Characters that do not occur in text pages (tab, newlines, form feed and escape aside)."""
 _MAX_CONTROL_SHARE = 0.05
 
 
@@ -108,11 +110,9 @@ def _decode_bomless_utf16(data: bytes) -> str | None:
 def _checked(text: str) -> str:
     """Refuse decoded text that is mostly control characters: binary data that happened to decode."""
     sample = text[:8192]
-    if sample:
-        controls = sum(1 for char in sample if char in _CONTROL)
-        if controls > len(sample) * _MAX_CONTROL_SHARE:
-            msg = "not a text page: binary data (control characters)"
-            raise InputError(msg)
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
+        msg = "not a text page: binary data (control characters)"
+        raise InputError(msg)
     return text
 
 

@@ -270,7 +270,7 @@ class Section:
 
 @attrs.define(kw_only=True)
 class Article:
-    """The main text of a blog post or essay, without the site's boilerplate."""
+    """The main text of a blog post or essay, without the site's boilerplate; ``field_spans`` as on Film."""
 
     title: str | None = None
     author: str | None = None
@@ -280,6 +280,7 @@ class Article:
     sections: list[Section] = attrs.Factory(list)
     boilerplate_spans: list[Span] = attrs.Factory(list)
     verdict: Verdict | None = None
+    field_spans: dict[str, Span] = attrs.Factory(dict)
     span: Span = NO_SPAN
 
 
