@@ -193,6 +193,7 @@ MAX_NAME_LENGTH = 60
 # Audience reviews.
 AUDIENCE_END_ROWS = frozenset({"View All Audience Reviews", "See all Audience reviews", "Discussion Forum"})
 SUPER_REVIEWER = "Super Reviewer"
+TRUNCATION_ENDINGS = ("More", "more", "»", "summary")
 AUDIENCE_DEBRIS = frozenset({"More", "½", "View All", "Verified"})
 
 # Quotes.
@@ -229,6 +230,7 @@ NOT_HEADING_PREFIXES = ("Rank ", "Sorted by", "Reset Filters", "No results", "So
 MAX_FILLER_ROWS = 8
 AUDIENCE_ONLY_GAP = 6  # 2025 tiles: a lone score that stands far from the title is the critics' one
 
+_DIGIT = re.compile(r"\d")
 _PERCENT_ROW = re.compile(r"^(\d{1,3})\s?%$")
 _BARE_NUMBER_ROW = re.compile(r"^(\d{1,3})$")
 _AVERAGE = re.compile(r"Average Rating:\s*(?:(?P<value>\d+(?:\.\d+)?)\s*/\s*(?P<scale>\d+)|N/A)")
@@ -483,7 +485,7 @@ class PageReader:
             return
         if field == "synopsis":
             if film.synopsis is None:
-                text, truncated = strip_truncation(value)
+                text, truncated = _strip_truncation(value)
                 if text.endswith("[More]"):
                     text, truncated = text[: -len("[More]")].rstrip(), True
                 film.synopsis = text or None
@@ -880,14 +882,16 @@ class PageReader:
 
 
 def _rows(doc: Document) -> list[Row]:
+    """Every non-blank line, stripped, with the span of its text (one pass over the text)."""
     rows: list[Row] = []
-    for number, line in enumerate(doc.lines):
-        raw = line.text
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = line.start + (len(raw) - len(raw.lstrip()))
-        rows.append(Row(start, start + len(stripped), stripped, number))
+    append = rows.append
+    offset = 0
+    for number, raw in enumerate(doc.text.split("\n")):
+        if raw and not raw.isspace():
+            stripped = raw.strip()
+            start = offset + raw.index(stripped[0])
+            append(Row(start, start + len(stripped), stripped, number))
+        offset += len(raw) + 1
     return rows
 
 
@@ -1211,7 +1215,7 @@ def _suffix_span(row: Row, marker: str) -> Span:
 
 def _review_date_row(text: str) -> ReviewDate | None:
     """The date row of a critic review once its debris is removed, else None."""
-    if len(text) > 100 or not any(char.isdigit() for char in text):
+    if len(text) > 100 or _DIGIT.search(text) is None:
         return None
     rating_text: str | None = None
     for match in _REVIEW_DEBRIS.finditer(text):
@@ -1290,7 +1294,7 @@ def _audience_review(segment: list[Row], badge: Row) -> Review | None:
     text = "\n\n".join(row.text for row in segment) or None
     truncated = False
     if text is not None:
-        text, truncated = strip_truncation(text)
+        text, truncated = _strip_truncation(text)
     start = segment[0].start if segment else badge.start
     return Review(
         kind="audience",
@@ -1301,6 +1305,15 @@ def _audience_review(segment: list[Row], badge: Row) -> Review | None:
         badges=[SUPER_REVIEWER],
         span=(start, end_row.end),
     )
+
+
+def _strip_truncation(text: str) -> tuple[str, bool]:
+    """``strip_truncation`` on the tail only: its pattern is slow to search through long texts."""
+    if not text.endswith(TRUNCATION_ENDINGS):
+        return text, False
+    cut = max(0, len(text) - 40)
+    tail, truncated = strip_truncation(text[cut:])
+    return (text[:cut] + tail).rstrip(), truncated
 
 
 def _quote_line(speaker: str | None, text: str) -> QuoteLine:
@@ -1323,7 +1336,7 @@ def _listing_items(rows: Sequence[Row]) -> Iterator[ItemEntry]:
         if len(text) > 250:
             continue
         first_char = text[0]
-        if first_char.isdigit() or first_char in {"N", "-"}:
+        if first_char.isdigit() or text.startswith(("No Score Yet", "--")):
             entry = _item_from_row(row, index)
             if entry is not None:
                 yield entry
@@ -1357,23 +1370,24 @@ def _item_from_row(row: Row, index: int) -> ItemEntry | None:
     item = ListingItem(title="", score=_percent_score(match["score"]), span=(row.start, row.end))
     two_scores = match["score2"] is not None
     lone_gap = 0 if two_scores or item.score is None else len(match["gap"])
-    money = _ITEM_GROSS.search(rest)
+    last = rest[-1]
+    money = _ITEM_GROSS.search(rest) if "$" in rest and (last.isdigit() or last in "KMB") else None
     if money is not None:
         item.gross_text = money["gross"]
         item.gross = parse_money(money["gross"])
         rest = rest[: money.start()]
     else:
-        when = _ITEM_MONTH_DAY.search(rest)
+        when = _ITEM_MONTH_DAY.search(rest) if last.isdigit() and " " in rest else None
         if when is not None:
             item.date_text = when["date"]
             item.date = parse_date(when["date"], fallback=False)
             rest = rest[: when.start()]
-        elif (numeric := _ITEM_DAY_MONTH.search(rest)) is not None:
+        elif "/" in rest and (numeric := _ITEM_DAY_MONTH.search(rest)) is not None:
             item.date_text = numeric["date"]  # day or month first: settled per page afterwards
             rest = rest[: numeric.start()]
-        elif (dash := _ITEM_NO_DATE.search(rest)) is not None:
+        elif last in "—–" and (dash := _ITEM_NO_DATE.search(rest)) is not None:
             rest = rest[: dash.start()]
-    if match["rank"]:
+    if match["rank"] and "(" in rest:
         year = _ITEM_YEAR_COUNT.search(rest)
         if year is not None:
             item.date = item.date_text = year["year"]
