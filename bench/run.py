@@ -1,6 +1,6 @@
 """filmscrape benchmarks: ``python bench/run.py`` (add ``--quick`` for a short run).
 
-Per adapter, on its fixtures (single core, one process):
+Per adapter, on its seed page and on all its fixtures (single core, one process):
 - detect: ranking every adapter on a ready Document;
 - extract: the whole public path, ``filmscrape.extract(text)`` (Document, detection, extraction);
 - floor: one pass of one compiled regular expression over the same text, measured in the same run,
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 RESULTS = ROOT / "bench" / "results"
+SEED_NAME = "hiroshima-mon-amour.txt"
 FLOOR_PATTERN = re.compile(r"\d+")
 """The cheapest useful pass: find every number. Any extractor reads the text at least this once."""
 
@@ -106,13 +107,25 @@ def bench_html(*, min_seconds: float, repeats: int) -> dict[str, float] | None:
 
     rate = best_rate(extract_all, len(blobs), min_seconds=min_seconds, repeats=repeats)
     floor = best_rate(floor_all, len(blobs), min_seconds=min_seconds, repeats=repeats)
-    return {
+    result = {
         "pages": len(blobs),
         "extract_pages_s": rate,
         "extract_mb_s": rate * megabytes / len(blobs),
         "floor_pages_s": floor,
         "x_floor": floor / rate,
     }
+    try:
+        import trafilatura
+    except ImportError:
+        return result  # pip install -e '.[bench]' to compare
+
+    def trafilatura_all() -> None:
+        for blob in blobs:
+            trafilatura.extract(blob)
+
+    result["trafilatura_pages_s"] = best_rate(trafilatura_all, len(blobs), min_seconds=min_seconds, repeats=1)
+    result["speedup_vs_trafilatura"] = rate / result["trafilatura_pages_s"]
+    return result
 
 
 def startup_seconds(argv: list[str], runs: int) -> float:
@@ -134,21 +147,28 @@ def main() -> int:
     results: dict[str, object] = {"python": sys.version.split()[0], "adapters": {}}
     print(f"filmscrape {filmscrape.__version__} on Python {results['python']}, single core\n")
     header = (
-        f"{'adapter':<15}{'pages':>6}{'detect p/s':>12}{'extract p/s':>13}{'MB/s':>8}"
+        f"{'adapter / pages':<22}{'pages':>6}{'detect p/s':>12}{'extract p/s':>13}{'MB/s':>8}"
         f"{'floor p/s':>12}{'floor MB/s':>12}{'x floor':>9}"
     )
     print(header)
     for folder in sorted(path for path in FIXTURES.iterdir() if path.is_dir()):
-        texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
-        if not texts:
-            continue
-        row = bench_adapter(folder.name, texts, min_seconds=min_seconds, repeats=repeats)
-        results["adapters"][folder.name] = row  # type: ignore[index]
-        print(
-            f"{folder.name:<15}{row['pages']:>6.0f}{row['detect_pages_s']:>12,.0f}"
-            f"{row['extract_pages_s']:>13,.0f}{row['extract_mb_s']:>8.1f}{row['floor_pages_s']:>12,.0f}"
-            f"{row['floor_mb_s']:>12.1f}{row['x_floor']:>9.1f}"
-        )
+        seed = folder / SEED_NAME
+        cases = {
+            "seed": [seed] if seed.exists() else [],
+            "all": sorted([*folder.glob("*.txt"), *folder.glob("*.html")]),
+        }
+        for label, paths in cases.items():
+            if not paths:
+                continue
+            texts = [Document.from_source(path.read_bytes()).text if path.suffix == ".html"
+                     else path.read_text(encoding="utf-8") for path in paths]  # fmt: skip
+            row = bench_adapter(folder.name, texts, min_seconds=min_seconds, repeats=repeats)
+            results["adapters"][f"{folder.name}/{label}"] = row  # type: ignore[index]
+            print(
+                f"{folder.name + ' ' + label:<22}{row['pages']:>6.0f}{row['detect_pages_s']:>12,.0f}"
+                f"{row['extract_pages_s']:>13,.0f}{row['extract_mb_s']:>8.1f}{row['floor_pages_s']:>12,.0f}"
+                f"{row['floor_mb_s']:>12.1f}{row['x_floor']:>9.1f}"
+            )
 
     html = bench_html(min_seconds=min_seconds, repeats=repeats)
     if html is not None:
@@ -158,6 +178,13 @@ def main() -> int:
             f"{html['extract_pages_s']:,.0f} pages/s, {html['extract_mb_s']:.1f} MB/s "
             f"(regex floor {html['floor_pages_s']:,.0f} pages/s, x floor {html['x_floor']:.1f})"
         )
+        if "trafilatura_pages_s" in html:
+            print(
+                f"trafilatura.extract on the same pages: {html['trafilatura_pages_s']:,.1f} pages/s; "
+                f"filmscrape is {html['speedup_vs_trafilatura']:.1f}x faster"
+            )
+        else:
+            print("(trafilatura not installed: pip install -e '.[bench]' to compare)")
 
     seed = str(FIXTURES / "imdb" / "hiroshima-mon-amour.txt")
     runs = 3 if args.quick else 7

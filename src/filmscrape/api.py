@@ -9,7 +9,7 @@ from pathlib import Path
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.errors import InputError
-from filmscrape.registry import DETECTION_THRESHOLD, get_adapter, rank
+from filmscrape.registry import DETECTION_THRESHOLD, choose, get_adapter, rank
 from filmscrape.schema import Page, Source
 
 logger = logging.getLogger(__name__)
@@ -53,8 +53,7 @@ def _extract_document(doc: Document, chosen: Adapter | None) -> Page:
     if chosen is not None:
         adapter, confidence = chosen, 1.0
     else:
-        ranking = rank(doc)
-        best_name, confidence = ranking[0] if ranking else ("", 0.0)
+        best_name, confidence = choose(doc)
         if confidence < DETECTION_THRESHOLD:
             page = Page(source=Source(input_format=doc.input_format, url=doc.url), text=doc.text)
             page.source.confidence = round(confidence, 4)

@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 DETECTION_THRESHOLD = 0.5
 """An adapter must score at least this for ``extract`` to choose it on its own."""
 
+CERTAIN = 0.95
+"""When choosing an adapter, a score at least this high is taken at once: later detectors do not run."""
+
 ENTRY_POINT_GROUP = "filmscrape.adapters"
 
 BUILTIN_ADAPTERS: tuple[tuple[str, str], ...] = (
@@ -97,7 +100,17 @@ def safe_detect(adapter: Adapter, doc: Document) -> float:
 
 def rank(doc: Document) -> list[tuple[str, float]]:
     """Every adapter's detection score for ``doc``, best first (ties keep registration order)."""
-    scores: list[tuple[str, float]] = []
-    for name, adapter in adapters().items():
-        scores.append((name, safe_detect(adapter, doc)))
+    scores = [(name, safe_detect(adapter, doc)) for name, adapter in adapters().items()]
     return sorted(scores, key=lambda pair: -pair[1])
+
+
+def choose(doc: Document) -> tuple[str, float]:
+    """The best adapter's name and score (``("", 0.0)`` with no adapters); stops early at ``CERTAIN``."""
+    best_name, best_score = "", 0.0
+    for name, adapter in adapters().items():
+        score = safe_detect(adapter, doc)
+        if score > best_score:
+            best_name, best_score = name, score
+        if score >= CERTAIN:
+            break
+    return best_name, best_score

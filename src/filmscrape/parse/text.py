@@ -6,6 +6,7 @@ import re
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:More|more|See more|Read more|See full summary)\s*»?\s*$")
+_TRUNCATION_TAIL = 40
 UI_DEBRIS = ("Full Review…", "Full Review...", "See more »", "See more", "Full summary »", "Add synopsis »")
 
 # Markdown inline syntax, each pattern bounded (no nested quantifiers: inputs may be 1 MB lines).
@@ -49,7 +50,9 @@ def clean_paragraphs(lines: list[str]) -> str:
 
 def strip_truncation(text: str) -> tuple[str, bool]:
     """Drop a trailing "… More" style marker; the flag says whether one was there."""
-    match = _TRUNCATION.search(text)
+    # Only the tail can hold the marker: searching the whole text backtracks on long whitespace runs.
+    offset = max(0, len(text.rstrip()) - _TRUNCATION_TAIL)
+    match = _TRUNCATION.search(text, offset)
     if match is None or match.start() == 0:
         return text, False
     return text[: match.start()].rstrip(), True
