@@ -19,6 +19,7 @@ in ``fixtures/imdb/``:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -159,6 +160,16 @@ ITEM_END = frozenset({"See more »", "more", "See more"})
 # Goof categories printed as the item's prefix ("Continuity: After they leave ...").
 GOOF_CATEGORY = re.compile(r"^(?P<category>[A-Z][A-Za-z/,()' -]{2,60}?):\s")
 
+# The site's genre vocabulary: an unlabelled header field is a genre list only when made of these.
+IMDB_GENRES = frozenset(
+    {
+        "Action", "Adult", "Adventure", "Animation", "Biography", "Comedy", "Crime", "Documentary", "Drama",
+        "Family", "Fantasy", "Film-Noir", "Game-Show", "History", "Horror", "Music", "Musical", "Mystery",
+        "News", "Reality-TV", "Romance", "Sci-Fi", "Short", "Sport", "Talk-Show", "Thriller", "War",
+        "Western",
+    }
+)  # fmt: skip
+
 # Department headings of a crew list that the role table does not hold (company lists of "combined").
 COMPANY_HEADINGS = ("Production Companies", "Distributors")
 CREDIT_LIST_END = frozenset(
@@ -173,6 +184,8 @@ CREDIT_LIST_END = frozenset(
         "Additional Details",
         "See also",
         "Create a character page for: ?",
+        "Special Effects",
+        "Other Companies",
         "All cast & crew",
         "Storyline",
         "Edit",
@@ -262,7 +275,7 @@ _HERO_CERTIFICATE = re.compile(r"^(?:[A-Z][A-Za-z0-9+/-]{0,7}|\d{1,2}[A-Z+]{0,2}
 _HEADER_RUNTIME = re.compile(r"(?:^|\s)(?P<runtime>\d{1,4} min|\d{1,2}h(?: \d{1,2}min)?|\d{1,3}min)(?:\s|$)")
 
 
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
+_ODD_SPACES = ("\u00a0", "\u202f", "\u2009", "\t")
 
 
 class Row(NamedTuple):
@@ -277,13 +290,18 @@ class Row(NamedTuple):
 
 
 def _rows(doc: Document) -> list[Row]:
+    text = doc.text
+    for space in _ODD_SPACES:
+        if space in text:
+            text = text.replace(space, " ")  # same length, so offsets stay the same
     rows: list[Row] = []
-    for line in doc.lines:
-        raw = line.text
+    start = 0
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = line.start + len(raw) - len(raw.lstrip())
-            rows.append(Row(start, start + len(stripped), stripped.translate(_SPACES)))
+            at = start + len(raw) - len(raw.lstrip())
+            rows.append(Row(at, at + len(stripped), stripped))
+        start += len(raw) + 1
     return rows
 
 
@@ -698,9 +716,10 @@ class _Reader:
                 self.page.film.field_spans["runtime_minutes"] = span
             elif _DATE_REGION.match(part):
                 self._add_release_date(part, span)
-            elif not any(char.isdigit() for char in part) and len(part) > 2 and part != "TV Movie":
+            else:
                 separator = "|" if two_level else ","
-                self._add_genres(part, separator, span[0])
+                if all(genre.strip() in IMDB_GENRES for genre in part.split(separator)):
+                    self._add_genres(part, separator, span[0])
 
     def _add_genres(self, text: str, separator: str, start: int) -> None:
         offset = 0
@@ -987,7 +1006,7 @@ class _Reader:
             text = row.text
             if len(text) > 200 or not ("win" in text or "ominat" in text or text.startswith("Won ")):
                 continue
-            stripped = _strip_links(text)
+            stripped = _strip_links(text, more_links=self.more_links)
             at = 0
             if "|" in stripped:  # "Top 250 #124 | Won 4 Oscars. Another 64 wins & 95 nominations"
                 at = stripped.rfind("|") + 1
@@ -1067,31 +1086,9 @@ class _Reader:
 
     def _department(self, text: str) -> tuple[str, str] | None:
         """A crew-list heading row -> (department as printed, role); None for any other row."""
-        if len(text) > 70 or text.endswith(":"):
+        if len(text) > 70 or text.endswith(":") or not text[0].isupper():
             return None
-        heading = text
-        paren = heading.find("(")
-        if paren > 0:
-            heading = heading[:paren]
-        heading = heading.removesuffix("verified as complete").strip()
-        role = role_for_department(heading)
-        if role is None or heading in (
-            "Director",
-            "Directors",
-            "Writer",
-            "Writers",
-            "Stars",
-            "Star",
-            "Creator",
-            "Creators",
-            "Music",
-            "Cinematography",
-            "Film Editing",
-        ):
-            return None  # 2022+ overview labels and navigation words are read elsewhere
-        if role == "company" and heading not in COMPANY_HEADINGS:
-            return None
-        return heading, role
+        return _department_heading(text)
 
     def _read_credit_lists(self) -> None:
         """Crew by department ("Makeup Department" / "Alexandre Marcus .... key makeup artist (as A. Marcus)")
@@ -1111,9 +1108,9 @@ class _Reader:
         while index < count:
             row = self.rows[index]
             text = row.text
-            if text in CREDIT_LIST_END or text.startswith(
-                ("Create a character page", "Production Companies")
-            ):
+            if text.startswith("Production Companies"):
+                return index  # the company lists follow the crew
+            if text in CREDIT_LIST_END or text.startswith("Create a character page"):
                 return index + 1
             if self._department(text) is not None or (
                 text.endswith(":") and text not in REST_OF_CAST and text not in CAST_SUBHEADINGS
@@ -1139,12 +1136,7 @@ class _Reader:
         text = row.text
         if len(text) > 250 or not (text[0].isalnum() or text[0] in "'\"") or text.endswith(("»", ":")):
             return 0
-        separator = _CREW_SEPARATOR.search(text)
-        if separator is None:
-            separator = _WIDE_GAP.search(text)
-        name_part, rest = (
-            (text, "") if separator is None else (text[: separator.start()], text[separator.end() :])
-        )
+        name_part, rest = _split_entry(text)
         for suffix in (" &", " and", "&"):
             rest = rest.removesuffix(suffix).rstrip()
         job_text, credited_as, notes = split_remarks(rest) if rest else ("", None, [])
@@ -1177,13 +1169,12 @@ class _Reader:
     def _cast_entry(self, index: int, department: str) -> int:
         row = self.rows[index]
         text = row.text
-        separator = _CREW_SEPARATOR.search(text)
-        if separator is None or len(text) > 250:
+        if "..." not in text or len(text) > 250:
             return 0
-        name, name_as, _notes = split_remarks(text[: separator.start()])
+        name_part, character_text = _split_entry(text)
+        name, name_as, _notes = split_remarks(name_part)
         if not name or len(name) > 80:
             return 0
-        character_text = text[separator.end() :].strip()
         end_row = row
         consumed = 1
         if not character_text:  # "Keanu Reeves     ..." / "Neo"
@@ -1191,7 +1182,7 @@ class _Reader:
             if (
                 following is not None
                 and not self.is_label(index + 1)
-                and _CREW_SEPARATOR.search(following.text) is None
+                and "..." not in following.text
                 and following.text not in CREDIT_LIST_END
                 and self._department(following.text) is None
             ):
@@ -1248,6 +1239,7 @@ class _Reader:
     def _read_items(self, index: int) -> None:
         count = len(self.rows)
         unlabelled_trivia_taken = False
+        items = 0
         while index < count:
             row = self.rows[index]
             if row.text in DID_YOU_KNOW_END or row.text.startswith(("User reviews", "FAQ")):
@@ -1259,12 +1251,15 @@ class _Reader:
             first = index + 1 if label else index
             last, closed, next_index = self._item_rows(first, 40 if label else 8)
             if last < first:
-                if label is None:
-                    return
+                if label is None or items == 0:
+                    return  # labels one after another: the page's links, not its items
                 index = next_index
                 continue
             if not closed and not (self.next_layout and label is not None):
                 return
+            if label is None and not self.combined:
+                return  # only crawler dumps of the combined view lose their labels
+            items += 1
             kind = FACT_LABELS.get(label) if label else None
             if label in QUOTE_LABELS or (label is None and self._is_dialogue(first, last)):
                 self._add_dialogue(first, last)
@@ -1343,8 +1338,9 @@ class _Reader:
                 continue
             direction = _DIRECTION_LINE.match(text)
             if direction:
-                if direction["direction"] not in ("...", "…"):
-                    pending = direction["direction"].strip()
+                if direction["direction"] not in ("...", "…"):  # "[...]" marks a cut, not a direction
+                    said = direction["direction"].strip()
+                    pending = f"{pending}; {said}" if pending else said
                 continue
             match = _SPEAKER_LINE.match(text)
             if match is None:
@@ -1867,6 +1863,41 @@ class _Reader:
                 span=(heading[0], end),
             )
         )
+
+
+# 2022+ overview labels and navigation words that are also department names: read elsewhere.
+_NOT_DEPARTMENTS = frozenset(
+    {"Director", "Directors", "Writer", "Writers", "Stars", "Star", "Creator", "Creators", "Music"}
+    | {"Cinematography", "Film Editing"}
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _department_heading(text: str) -> tuple[str, str] | None:
+    """ "Writing Credits (WGA)" -> ("Writing Credits", "writer"); "Cast (in credits order) ..." -> cast."""
+    heading = text
+    paren = heading.find("(")
+    if paren > 0:
+        heading = heading[:paren]
+    heading = heading.removesuffix("verified as complete").strip()
+    role = role_for_department(heading)
+    if role is None or heading in _NOT_DEPARTMENTS:
+        return None
+    if role == "company" and heading not in COMPANY_HEADINGS:
+        return None
+    return heading, role
+
+
+def _split_entry(text: str) -> tuple[str, str]:
+    """ "Anatole Dauman .... producer" / "Bruce Willis  ...  Officer McClane" / "Marguerite Duras  writer"
+    -> (name part, the rest); the rest is "" when there is no separator."""
+    dots = text.find("...")
+    if dots >= 0:
+        return text[:dots].rstrip(), text[dots:].lstrip(".").strip()
+    gap = text.find("  ")
+    if gap >= 0:
+        return text[:gap], text[gap:].strip()
+    return text, ""
 
 
 def _dedoubled(text: str) -> str:
