@@ -151,3 +151,17 @@ def test_every_corpus_html_page_renders(path: Path) -> None:
     """Every corpus page decodes and renders to non-empty text without a traceback."""
     page = filmscrape.extract(path.read_bytes())
     assert page.text.strip()
+
+
+@requires_corpus
+@pytest.mark.parametrize("path", corpus_files("rt", "imdb"), ids=lambda p: p.name)
+def test_html_and_its_text_rendering_agree(path: Path) -> None:
+    """Every score and credit read from a page's text rendering is also read, equal, from its HTML."""
+    from_html = filmscrape.extract(path.read_bytes())
+    from_text = filmscrape.extract(from_html.text, adapter=from_html.source.adapter)
+    html_scores = {(s.kind, s.metric, s.value, s.count, s.positive, s.negative) for s in from_html.scores}
+    text_scores = {(s.kind, s.metric, s.value, s.count, s.positive, s.negative) for s in from_text.scores}
+    html_credits = {(c.name, c.role, c.job, c.character) for c in from_html.credits}
+    text_credits = {(c.name, c.role, c.job, c.character) for c in from_text.credits}
+    assert set() == text_scores - html_scores
+    assert set() == text_credits - html_credits
