@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pytest
 
 import filmscrape
 from filmscrape.schema import Page
 
-from conftest import FIXTURES
+from conftest import FIXTURES, corpus_files, requires_corpus
 
 SEED = FIXTURES / "imdb" / "hiroshima-mon-amour.txt"
 
@@ -172,3 +174,289 @@ def test_hostile_long_line_is_fast() -> None:
     start = time.perf_counter()
     extract(text)
     assert time.perf_counter() - start < 2.0
+
+
+# --- the real-page corpus -------------------------------------------------------------------------------
+
+
+class CorpusPage(NamedTuple):
+    """What a corpus page shows, read by hand from its rendering, and floors for the records found there."""
+
+    title: str
+    year: int
+    users: tuple[float, int] | None  # (average, votes) of the users' rating
+    metascore: int | None
+    directors: list[str]
+    cast: list[str]  # the first billed cast members with a character, in page order
+    floors: dict[str, int]  # at least this many records of each kind: what the adapter reaches today
+
+
+def at_least(**floors: int) -> dict[str, int]:
+    """Floors per record kind: credits, departments, facts, quotes, reviews, certificates, akas."""
+    return floors
+
+
+# fmt: off
+CORPUS_PAGES: dict[str, CorpusPage] = {
+    "apocalypse_now_1979_imdb_main_2014.html": CorpusPage(
+        "Apocalypse Now", 1979, (8.6, 307893), 90,
+        ["Francis Ford Coppola"], ["Marlon Brando", "Martin Sheen", "Robert Duvall"],
+        at_least(credits=18, departments=3, facts=5, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "archer_tv_2009_imdb_2022layout.html": CorpusPage(
+        "Archer", 2009, (8.7, 150000), None,
+        [], ["H. Jon Benjamin", "Judy Greer", "Amber Nash"],
+        at_least(credits=22, departments=3, facts=3, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "couple_of_white_chicks_2007_imdb_2009.html": CorpusPage(
+        "A Couple of White Chicks at the Hairdresser", 2007, (8.2, 5), None,
+        ["Roxanne Messina Captor"], ["Shelley Long", "Deborah Theaker", "Harry Shearer"],
+        at_least(credits=13, departments=3),
+    ),
+    "crociati_2001_tvmovie_imdb_main_2014.html": CorpusPage(
+        "Crociati", 2001, (5.6, 418), None,
+        ["Dominique Othenin-Girard"], ["Alessandro Gassman", "Johannes Brandrup", "Thure Riefenstein"],
+        at_least(credits=15, departments=3, facts=1, reviews=1, certificates=1, akas=1),
+    ),
+    "dark_knight_2008_imdb_combined_2014.html": CorpusPage(
+        "The Dark Knight", 2008, (9.0, 1114655), None,
+        ["Christopher Nolan"], ["Christian Bale", "Heath Ledger", "Aaron Eckhart"],
+        at_least(credits=1633, departments=31, facts=4, quotes=1, reviews=1, certificates=38, akas=35),
+    ),
+    "die_hard_1988_imdb_combined_2014.html": CorpusPage(
+        "Die Hard", 1988, (8.3, 420900), None,
+        ["John McTiernan"], ["Bruce Willis", "Bonnie Bedelia", "Reginald VelJohnson"],
+        at_least(credits=418, departments=30, facts=4, quotes=1, reviews=1, certificates=39, akas=38),
+    ),
+    "die_hard_1988_imdb_criticreviews_2015.html": CorpusPage(
+        "Die Hard", 1988, None, 70,
+        [], [],
+        at_least(reviews=11),
+    ),
+    "die_hard_1988_imdb_synopsis_2014.html": CorpusPage(
+        "Die Hard", 1988, None, None,
+        [], [],
+        at_least(),
+    ),
+    "die_hard_1988_imdb_userreviews_2017.html": CorpusPage(
+        "Die Hard", 1988, None, None,
+        [], [],
+        at_least(reviews=10),
+    ),
+    "district_9_2009_imdb_main_2014.html": CorpusPage(
+        "District 9", 2009, (8.0, 387253), 81,
+        ["Neill Blomkamp"], ["Sharlto Copley", "Jason Cope", "Nathalie Boltt"],
+        at_least(credits=19, departments=4, facts=5, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "enthralled_2014_imdb_main_2014.html": CorpusPage(
+        "Enthralled", 2014, (6.4, 20), None,
+        ["Chip Tsao"], [],
+        at_least(credits=4, departments=2),
+    ),
+    "gandhi_1982_imdb_combined_2014.html": CorpusPage(
+        "Gandhi", 1982, (8.1, 118213), None,
+        ["Richard Attenborough"], ["Ben Kingsley", "Candice Bergen", "Edward Fox"],
+        at_least(credits=341, departments=30, facts=4, quotes=1, reviews=1, certificates=24, akas=18),
+    ),
+    "gaslight_1944_imdb_combined_2014.html": CorpusPage(
+        "Gaslight", 1944, (7.9, 13090), None,
+        ["George Cukor"], ["Charles Boyer", "Ingrid Bergman", "Joseph Cotten"],
+        at_least(credits=105, departments=24, facts=4, quotes=1, reviews=1, certificates=10, akas=20),
+    ),
+    "i_killed_my_lesbian_wife_1993_imdb_main_2014.html": CorpusPage(
+        "I Killed My Lesbian Wife, Hung Her on a Meathook, and Now I Have a Three Picture Deal at Disney",
+        1993, (4.6, 438), None,
+        ["Ben Affleck"], ["Jay Lacopo", "Karla Montana", "Johanna McCloy"],
+        at_least(credits=14, departments=3, facts=2, reviews=1),
+    ),
+    "kannethirey_thondrinal_1998_imdb_main_2014.html": CorpusPage(
+        "Kannethirey Thondrinal", 1998, (6.9, 51), None,
+        ["Ravichandran"], [],
+        at_least(credits=5, departments=3, facts=1),
+    ),
+    "kings_speech_2010_imdb_2011layout_hu.html": CorpusPage(
+        "A király beszéde", 2010, (8.3, 122460), 88,
+        ["Tom Hooper"], ["Colin Firth", "Helena Bonham Carter", "Derek Jacobi"],
+        at_least(credits=17, departments=3, facts=4, quotes=1, certificates=1, akas=1),
+    ),
+    "matrix_revolutions_2003_imdb_combined_2014.html": CorpusPage(
+        "The Matrix Revolutions", 2003, (6.7, 282109), None,
+        ["Andy Wachowski", "Lana Wachowski"], ["Mary Alice", "Tanveer K. Atwal", "Helmut Bakaitis"],
+        at_least(credits=1300, departments=30, facts=4, quotes=1, reviews=1, certificates=36, akas=23),
+    ),
+    "nausicaa_1984_imdb_main_2014.html": CorpusPage(
+        "Nausicaä of the Valley of the Wind", 1984, (8.0, 53031), None,
+        ["Hayao Miyazaki"], ["Sumi Shimamoto", "Mahito Tsujimura", "Hisako Kyôda"],
+        at_least(credits=17, departments=3, facts=4, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "pulp_fiction_1994_imdb_combined_2010.html": CorpusPage(
+        "Pulp Fiction", 1994, (8.9, 396749), None,
+        ["Quentin Tarantino"], ["John Travolta", "Samuel L. Jackson", "Tim Roth"],
+        at_least(credits=18, departments=3, facts=4, quotes=1, reviews=1, certificates=41),
+    ),
+    "pulp_fiction_1994_imdb_combined_2014.html": CorpusPage(
+        "Pulp Fiction", 1994, (9.0, 885447), None,
+        ["Quentin Tarantino"], ["Tim Roth", "Amanda Plummer", "Laura Lovelace"],
+        at_least(credits=365, departments=29, facts=4, quotes=1, reviews=1, certificates=42, akas=34),
+    ),
+    "shawshank_1994_imdb_2019layout_hu.html": CorpusPage(
+        "A remény rabjai", 1994, (9.3, 2111190), 80,
+        ["Frank Darabont"], ["Tim Robbins", "Morgan Freeman", "Bob Gunton"],
+        at_least(credits=18, departments=3, facts=6, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "shawshank_1994_imdb_2025layout.html": CorpusPage(
+        "The Shawshank Redemption", 1994, (9.3, 3000000), 82,
+        ["Frank Darabont"], ["Tim Robbins", "Morgan Freeman", "Bob Gunton"],
+        at_least(credits=22, departments=4, facts=6, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "shawshank_1994_imdb_combined_2009.html": CorpusPage(
+        "The Shawshank Redemption", 1994, (9.2, 428329), None,
+        ["Frank Darabont"], ["Tim Robbins", "Morgan Freeman", "Bob Gunton"],
+        at_least(credits=18, departments=3, facts=4, quotes=1, reviews=1, certificates=31, akas=1),
+    ),
+    "shawshank_1994_imdb_combined_2014.html": CorpusPage(
+        "The Shawshank Redemption", 1994, (9.3, 1145629), None,
+        ["Frank Darabont"], ["Tim Robbins", "Morgan Freeman", "Bob Gunton"],
+        at_least(credits=365, departments=30, facts=4, quotes=1, reviews=1, certificates=37, akas=44),
+    ),
+    "shawshank_1994_imdb_criticreviews_2020_hu.html": CorpusPage(
+        "A remény rabjai", 1994, None, 80,
+        [], [],
+        at_least(reviews=10),
+    ),
+    "shawshank_1994_imdb_filming_production_2025.html": CorpusPage(
+        "The Shawshank Redemption", 1994, None, None,
+        [], [],
+        at_least(),
+    ),
+    "shrek_2_2004_imdb_2024layout.html": CorpusPage(
+        "Shrek 2", 2004, (7.3, 513000), 75,
+        ["Andrew Adamson", "Kelly Asbury", "Conrad Vernon"], ["Mike Myers", "Eddie Murphy", "Cameron Diaz"],
+        at_least(credits=27, departments=4, facts=6, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "star_trek_first_contact_1996_imdb_combined_2014.html": CorpusPage(
+        "Star Trek: First Contact", 1996, (7.6, 81712), None,
+        ["Jonathan Frakes"], ["Patrick Stewart", "Jonathan Frakes", "Brent Spiner"],
+        at_least(credits=570, departments=30, facts=4, quotes=1, reviews=1, certificates=21, akas=25),
+    ),
+    "star_wars_1977_imdb_fullcredits_2022.html": CorpusPage(
+        "Star Wars", 1977, None, None,
+        ["George Lucas"], ["Mark Hamill", "Harrison Ford", "Carrie Fisher"],
+        at_least(credits=668, departments=30),
+    ),
+    "the_lighthouse_2019_imdb_2020layout_hu.html": CorpusPage(
+        "A világítótorony", 2019, (7.8, 51188), 83,
+        ["Robert Eggers"], ["Robert Pattinson", "Willem Dafoe", "Valeriia Karaman"],
+        at_least(credits=6, departments=3, facts=3, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "the_matrix_1999_imdb_2009.html": CorpusPage(
+        "The Matrix", 1999, (8.7, 345090), None,
+        ["Andy Wachowski", "Larry Wachowski"], ["Keanu Reeves", "Laurence Fishburne", "Carrie-Anne Moss"],
+        at_least(credits=19, departments=3, facts=4, quotes=1, reviews=1, certificates=39),
+    ),
+    "the_matrix_1999_imdb_fullcredits_2014.html": CorpusPage(
+        "The Matrix", 1999, None, None,
+        ["Andy Wachowski", "Lana Wachowski"], ["Keanu Reeves", "Laurence Fishburne", "Carrie-Anne Moss"],
+        at_least(credits=579, departments=28),
+    ),
+    "the_matrix_1999_imdb_main_2014.html": CorpusPage(
+        "The Matrix", 1999, (8.7, 767227), 73,
+        ["Andy Wachowski", "Lana Wachowski"], ["Keanu Reeves", "Laurence Fishburne", "Carrie-Anne Moss"],
+        at_least(credits=19, departments=3, facts=5, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "troy_2004_imdb_2010layout.html": CorpusPage(
+        "Troy", 2004, (7.0, 130397), None,
+        ["Wolfgang Petersen"], ["Julian Glover", "Brian Cox", "Nathan Jones"],
+        at_least(credits=18, departments=3, facts=4, quotes=1, reviews=1, certificates=1, akas=1),
+    ),
+    "up_is_down_1969_imdb_combined_2014.html": CorpusPage(
+        "Up Is Down", 1969, (6.8, 20), None,
+        ["Millie Goldsholl"], ["Hans Conried"],
+        at_least(credits=11, departments=9, reviews=1),
+    ),
+    "waar_2013_imdb_combined_2014.html": CorpusPage(
+        "Waar", 2013, (9.2, 21284), None,
+        ["Bilal Lashari"], ["Shaan", "Hamza Abbasi", "Shamoon Abbasi"],
+        at_least(credits=73, departments=22, facts=3, quotes=1, reviews=1, certificates=1, akas=2),
+    ),
+    "waar_2013_imdb_fullcredits_2014.html": CorpusPage(
+        "Waar", 2013, None, None,
+        ["Bilal Lashari"], ["Shaan", "Hamza Abbasi", "Shamoon Abbasi"],
+        at_least(credits=68, departments=20),
+    ),
+}
+# fmt: on
+
+CORPUS = {path.name: path for path in corpus_files("imdb")}
+
+
+def _counts(page: Page) -> dict[str, int]:
+    return {
+        "credits": len(page.credits),
+        "departments": len({credit.department for credit in page.credits}),
+        "facts": len(page.facts),
+        "quotes": len(page.quotes),
+        "reviews": len(page.reviews),
+        "certificates": len(page.film.certificates),
+        "akas": len(page.film.alternate_titles),
+    }
+
+
+@requires_corpus
+def test_every_corpus_page_is_in_the_table() -> None:
+    """Each IMDb page of the corpus has its expectations pinned here (a new page must be added)."""
+    assert sorted(CORPUS) == sorted(CORPUS_PAGES)
+
+
+@requires_corpus
+@pytest.mark.parametrize("name", sorted(CORPUS_PAGES))
+def test_corpus_page(name: str) -> None:
+    """Title, year, users' rating and votes, metascore, directors and top-billed cast as the page shows
+    them, and no fewer records of each kind than the pinned floors."""
+    if name not in CORPUS:
+        pytest.skip(f"{name} not in the corpus")
+    expected = CORPUS_PAGES[name]
+    page = filmscrape.extract(CORPUS[name].read_bytes())
+    assert "imdb" == page.source.adapter
+    users = [(s.value, s.count) for s in page.scores if s.kind == "users"]
+    metascore = [s.value for s in page.scores if s.kind == "metascore"]
+    actual = CorpusPage(
+        page.film.title or "",
+        page.film.year or 0,
+        users[0] if users else None,
+        int(metascore[0]) if metascore and metascore[0] is not None else None,
+        [c.name for c in page.credits if c.role == "director"],
+        [c.name for c in page.credits if c.role == "cast" and c.character][: len(expected.cast)],
+        {},
+    )
+    assert expected._replace(floors={}) == actual
+    counts = _counts(page)
+    below = {kind: (counts[kind], floor) for kind, floor in expected.floors.items() if counts[kind] < floor}
+    assert {} == below
+
+
+@requires_corpus
+@pytest.mark.parametrize("name", sorted(CORPUS_PAGES))
+def test_corpus_spans_show_their_values(name: str) -> None:
+    """Every span lies in the text; a credit's span shows its name, a score's span shows its value."""
+    if name not in CORPUS:
+        pytest.skip(f"{name} not in the corpus")
+    page = filmscrape.extract(CORPUS[name].read_bytes())
+    text = page.text
+    records = [*page.scores, *page.credits, *page.reviews, *page.quotes, *page.facts]
+    records += [*page.film.alternate_titles, *page.film.release_dates, *page.film.certificates]
+    spans = [record.span for record in records] + list(page.film.field_spans.values())
+    assert [] == [span for span in spans if not 0 <= span[0] < span[1] <= len(text)]
+    for credit in page.credits:
+        assert credit.name.split()[0] in text[credit.span[0] : credit.span[1]], credit
+    for score in page.scores:
+        shown = text[score.span[0] : score.span[1]].replace(",", ".")
+        assert f"{score.value:g}" in shown or f"{score.value:.1f}" in shown, score
+
+
+@requires_corpus
+def test_corpus_other_imdb_pages_are_not_title_pages() -> None:
+    """Charts, person pages and searches of the same site are not read as film pages."""
+    others = [path for path in corpus_files("other") if "imdb" in path.name]
+    for path in others:
+        assert "imdb" != filmscrape.extract(path.read_bytes()).source.adapter, path.name

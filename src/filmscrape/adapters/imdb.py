@@ -1638,7 +1638,7 @@ class _Reader:
             yield label, [value for value in values if value]
 
     def _next_metadata(self, tree: LexborHTMLParser) -> None:
-        film = self.page.film
+        """The "Details", "Box office", "Tech specs" and "Storyline" items, each located in the text."""
         cursor = 0
         for testid in (
             "title-details-releasedate",
@@ -1650,6 +1650,7 @@ class _Reader:
             "title-boxoffice-grossdomestic",
             "storyline-taglines",
             "storyline-certificate",
+            "title-details-companies",
         ):
             for label, values in self._metadata_items(tree, testid):
                 label_span = self.locate_row(label, cursor) if label else None
@@ -1659,11 +1660,9 @@ class _Reader:
                     if span is None:
                         continue
                     at = span[1]
-                    self._next_value(testid, value, span)
-        if film.runtime_minutes is None:
-            return
+                    self._next_value(testid, value, span, label)
 
-    def _next_value(self, testid: str, value: str, span: Span) -> None:
+    def _next_value(self, testid: str, value: str, span: Span, label: str) -> None:
         film = self.page.film
         if testid == "title-details-releasedate":
             self._add_release_date(value, span)
@@ -1692,6 +1691,9 @@ class _Reader:
             film.field_spans["tagline"] = span
         elif testid == "storyline-certificate":
             self._add_certificate(Certificate(rating=value, span=span))
+        elif testid == "title-details-companies":
+            credit = Credit(name=value, role="company", department=label or None, span=span)
+            self._add_credit(credit, overview=False)
 
     def _next_principal_credits(self, tree: LexborHTMLParser) -> None:
         cursor = 0
