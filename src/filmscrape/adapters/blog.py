@@ -201,7 +201,7 @@ class BlogReader:
                     author=self.article.author,
                     date=self.article.date,
                     rating=self._review_rating,
-                    span=self.article.span,
+                    span=self._review_span(),
                 )
             )
         else:
@@ -262,6 +262,15 @@ class BlogReader:
                 last = found
         return first[0], max(last[1], first[1])
 
+    def _review_span(self) -> Span:
+        """The post as a review: its body plus the header lines its date and author were read from."""
+        start, end = self.article.span
+        for key in ("date", "author"):
+            field_span = self.article.field_spans.get(key)
+            if field_span is not None:
+                start, end = min(start, field_span[0]), max(end, field_span[1])
+        return (start, end)
+
     def _html_header(self, content_start: int) -> None:
         """Post title and date printed above the content (``h1.entry-title``, a date line)."""
         doc, tree = self.doc, self.doc.tree
@@ -273,12 +282,14 @@ class BlogReader:
             found = doc.find(title, 0, content_start) if title else None
             if found is not None and self.article.title is None:
                 self.article.title = title
+                self.article.field_spans["title"] = found
         for line in doc.lines[doc.line_index(max(0, content_start - 2000)) : doc.line_index(content_start)]:
             clean = collapse(line.text)
             if clean and len(clean) <= 40 and any(ch.isdigit() for ch in clean):
                 date = parse_date(clean.split("·")[0].replace(".", " "), fallback=False)
                 if date and self.article.date is None:
                     self.article.date = date
+                    self.article.field_spans["date"] = doc.trimmed(line.start, line.end)
 
     def _read_front_matter(self, fields: dict[str, Field]) -> None:
         article, film = self.article, self.page.film
@@ -298,8 +309,11 @@ class BlogReader:
                     film.field_spans["title"] = (title.span[1] - len(name), title.span[1])
         if "author" in fields:
             article.author = fields["author"].value
+            article.field_spans["author"] = fields["author"].span
         if "date" in fields:
             article.date = parse_date(fields["date"].value[:10], fallback=False)
+            if article.date is not None:
+                article.field_spans["date"] = fields["date"].span
 
     def _drop_header(self, units: list[Unit]) -> list[Unit]:
         """Headline ``Title (YYYY)``, a URL line, "Review of ..." and "By Name" lines lead the post."""
@@ -326,11 +340,13 @@ class BlogReader:
             byline = _BYLINE.match(unit.text)
             if byline is not None:
                 self.article.author = byline["name"]
+                self.article.field_spans["author"] = (unit.start, unit.end)
                 index += 1
                 continue
             posted = _POSTED_ON.match(unit.text)
             if posted is not None and (date := parse_date(posted["date"], fallback=False)):
                 self.article.date = date
+                self.article.field_spans["date"] = (unit.start, unit.end)
                 index += 1
                 continue
             break
@@ -545,6 +561,7 @@ class BlogReader:
         for title_unit, content in posts:
             title = strip_markdown(title_unit.text)
             date = None
+            date_span: Span | None = None
             rating = None
             kept: list[Unit] = []
             for unit in content:
@@ -564,7 +581,7 @@ class BlogReader:
                         )
                     continue
                 if len(unit.text) <= 30 and (parsed := parse_date(unit.text, fallback=False)):
-                    date = parsed
+                    date, date_span = parsed, (unit.start, unit.end)
                     continue
                 if prose.is_boilerplate(unit.text):
                     self.boilerplate.append((unit.start, unit.end))
@@ -572,6 +589,9 @@ class BlogReader:
                 kept.append(unit)
             text = _body_text(kept, set()) or None
             end = kept[-1].end if kept else title_unit.end
+            start = title_unit.start
+            if date_span is not None:
+                start, end = min(start, date_span[0]), max(end, date_span[1])
             page.reviews.append(
                 Review(
                     kind="blog",
@@ -580,7 +600,7 @@ class BlogReader:
                     author=article.author,
                     date=date,
                     rating=rating,
-                    span=(title_unit.start, end),
+                    span=(start, end),
                 )
             )
             sections.append(Section(heading=title, text=text or title, span=(title_unit.start, end)))
