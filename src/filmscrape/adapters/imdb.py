@@ -20,6 +20,7 @@ in ``fixtures/imdb/``:
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -170,6 +171,43 @@ IMDB_GENRES = frozenset(
     }
 )  # fmt: skip
 
+# 2022+ labels (no colon) -> the data-testid of the same item in the HTML, whose reader handles the value.
+MODERN_DETAIL_LABELS: dict[str, str] = {
+    "Release date": "title-details-releasedate",
+    "Country of origin": "title-details-origin",
+    "Countries of origin": "title-details-origin",
+    "Language": "title-details-languages",
+    "Languages": "title-details-languages",
+    "Also known as": "title-details-akas",
+    "Production company": "title-details-companies",
+    "Production companies": "title-details-companies",
+    "Runtime": "title-techspec_runtime",
+    "Aspect ratio": "title-techspec_aspectratio",
+    "Gross US & Canada": "title-boxoffice-grossdomestic",
+    "Taglines": "storyline-taglines",
+    "Certificate": "storyline-certificate",
+    "Genres": "storyline-genres",
+}
+MODERN_CREDIT_LABELS: dict[str, str] = {
+    "Director": "director",
+    "Directors": "director",
+    "Writer": "writer",
+    "Writers": "writer",
+    "Creator": "writer",
+    "Creators": "writer",
+    "Star": "cast",
+    "Stars": "cast",
+}
+# Other 2022+ labels and headings that end a value list.
+MODERN_STOP = frozenset(
+    {
+        "Official site", "Official sites", "Filming locations", "Color", "Sound mix", "Budget",
+        "Opening weekend US & Canada", "Gross worldwide", "Related news", "Tech specs", "Technical specs",
+        "Box office", "Details", "Contribute to this page", "Top credits", "IMDb RATING", "All cast & crew",
+        "Storyline", "Did you know", "Parents guide", "Plot summary", "Add synopsis",
+    }
+)  # fmt: skip
+
 # Department headings of a crew list that the role table does not hold (company lists of "combined").
 COMPANY_HEADINGS = ("Production Companies", "Distributors")
 CREDIT_LIST_END = frozenset(
@@ -307,14 +345,17 @@ def _rows(doc: Document) -> list[Row]:
 
 def _strip_links(text: str, *, more_links: bool = False) -> str:
     """``"16 May 1960 (USA) See more »"`` -> ``"16 May 1960 (USA)"``; a row that is only a link gives ""."""
-    while text:
-        cut = _TRAILING_LINK.search(text, max(0, len(text) - 120))
+    end = len(text)
+    for _ in range(4):  # a value ends with at most a few links; hostile rows must not loop for long
+        cut = _TRAILING_LINK.search(text, max(0, end - 120), end)
         if cut is None and more_links:
-            cut = _TRAILING_MORE.search(text, max(0, len(text) - 20))
+            cut = _TRAILING_MORE.search(text, max(0, end - 20), end)
         if cut is None:
-            return text
-        text = text[: cut.start()].rstrip()
-    return text
+            break
+        end = cut.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+    return text[:end]
 
 
 def _collapse(text: str) -> str:
@@ -493,6 +534,8 @@ class _Reader:
         self._read_metascore()
         if self.next_layout and self.tree is not None:
             self._read_next_layout(self.tree)  # the details come from the tree there
+        elif self.modern:
+            self._read_modern_text()  # a crawler's text of a 2022+ page: labels without colons
         else:
             self._read_header_row()
             self._read_release_dates()
@@ -1255,7 +1298,7 @@ class _Reader:
                     return  # labels one after another: the page's links, not its items
                 index = next_index
                 continue
-            if not closed and not (self.next_layout and label is not None):
+            if not closed and not (self.modern and label is not None):
                 return
             if label is None and not self.combined:
                 return  # only crawler dumps of the combined view lose their labels
@@ -1586,6 +1629,114 @@ class _Reader:
         film.synopsis_truncated = False
         film.field_spans["synopsis"] = (self.rows[body[0]].start, self.rows[body[-1]].end)
 
+    # --- 2022+ as text (a crawler's dump): label rows without colons, values on the rows below ----
+
+    def _read_modern_text(self) -> None:
+        """Details ("Release date" / "June 4, 2021 (United States)") and the principal credits
+        ("Directors" / one name per row) of a 2022+ page given as text."""
+        details = self.find_row("Details")
+        for index, row in enumerate(self.rows):
+            key = MODERN_DETAIL_LABELS.get(row.text)
+            if key is None or (details is not None and index < details and not key.startswith("storyline")):
+                continue
+            for value_index in self._modern_values(index):
+                value_row = self.rows[value_index]
+                self._next_value(key, value_row.text, (value_row.start, value_row.end), row.text)
+        for index, row in enumerate(self.rows):
+            role = MODERN_CREDIT_LABELS.get(row.text)
+            if role is None:
+                continue
+            for value_index in self._modern_values(index):
+                value_row = self.rows[value_index]
+                name = value_row.text
+                if len(name) > 50 or any(char.isdigit() for char in name):
+                    break
+                job = "creator" if row.text.startswith("Creator") else None
+                credit = Credit(
+                    name=name, role=role, department=row.text, job=job, span=(value_row.start, value_row.end)
+                )
+                self._add_credit(credit, overview=True)
+
+        self._modern_text_plot()
+        self._modern_text_review()
+
+    def _modern_text_plot(self) -> None:
+        """The plot above the first credit label; the page prints it up to three times (short, medium,
+        long) on one row: the longest copy is kept."""
+        labels = [i for i, row in enumerate(self.rows) if row.text in MODERN_CREDIT_LABELS]
+        if not labels or labels[0] == 0:
+            return
+        row = self.rows[labels[0] - 1]
+        text = row.text
+        if len(text) < 40 or "IMDb" in text:
+            return
+        probe = text[:30]
+        starts = [0]
+        while (found := text.find(probe, starts[-1] + 1)) > 0:
+            starts.append(found)
+        starts.append(len(text))
+        begin, end = max(itertools.pairwise(starts), key=lambda pair: pair[1] - pair[0])
+        copy = _strip_links(text[begin:end].rstrip())
+        self._set_synopsis(copy, (row.start + begin, row.start + begin + len(copy)))
+
+    def _modern_text_review(self) -> None:
+        """ "Featured review" / "9/10" / title / paragraphs / "helpful•86" / "18" / author / "Nov 7, 2004"."""
+        heading = self.find_row("Featured review", "Top review")
+        if heading is None:
+            return
+        first = heading + 1
+        rating = None
+        match = _RATING_ONLY.match(self.rows[first].text) if first < len(self.rows) else None
+        if match:
+            rating = Rating(value=_decimal(match["value"]), scale=10)
+            first += 1
+        date_index = next(
+            (
+                i
+                for i in range(first + 2, min(first + 80, len(self.rows)))
+                if _NEXT_DATE.match(self.rows[i].text)
+            ),
+            None,
+        )
+        if date_index is None:
+            return
+        author_index = date_index - 1
+        body_end = author_index
+        helpful_yes = None
+        for index in range(first + 1, author_index):
+            helpful = _NEXT_HELPFUL.match(self.rows[index].text)
+            if helpful:
+                helpful_yes = _abbreviated(helpful["yes"])
+                body_end = index
+                break
+        body = list(range(first + 1, body_end))
+        if not body:
+            return
+        self.page.reviews.append(
+            Review(
+                kind="user",
+                text="\n\n".join(_collapse(self.rows[i].text) for i in body),
+                title=self.rows[first].text,
+                author=self.rows[author_index].text,
+                date=parse_date(self.rows[date_index].text, fallback=False),
+                rating=rating,
+                helpful_yes=helpful_yes,
+                span=(self.rows[heading].start, self.rows[date_index].end),
+            )
+        )
+
+    def _modern_values(self, label_index: int) -> list[int]:
+        """The rows under a 2022+ label, up to the next label or a link row."""
+        found: list[int] = []
+        for index in range(label_index + 1, min(label_index + 12, len(self.rows))):
+            text = self.rows[index].text
+            if text in MODERN_DETAIL_LABELS or text in MODERN_CREDIT_LABELS or text in MODERN_STOP:
+                break
+            if text.startswith(("See ", "Edit", "IMDb", "Production, box office")):
+                break
+            found.append(index)
+        return found
+
     # --- 2022+ (Next.js): values from the HTML tree, spans from the rendering --------------------
 
     def _read_next_layout(self, tree: LexborHTMLParser) -> None:
@@ -1650,6 +1801,7 @@ class _Reader:
             "title-boxoffice-grossdomestic",
             "storyline-taglines",
             "storyline-certificate",
+            "storyline-genres",
             "title-details-companies",
         ):
             for label, values in self._metadata_items(tree, testid):
@@ -1691,6 +1843,9 @@ class _Reader:
             film.field_spans["tagline"] = span
         elif testid == "storyline-certificate":
             self._add_certificate(Certificate(rating=value, span=span))
+        elif testid == "storyline-genres" and value not in film.genres and len(value) <= 30:
+            film.genres.append(value)
+            film.field_spans.setdefault("genres", span)
         elif testid == "title-details-companies":
             credit = Credit(name=value, role="company", department=label or None, span=span)
             self._add_credit(credit, overview=False)
