@@ -309,6 +309,7 @@ _NEXT_SCORE_ROW = re.compile(r"^\d{1,2}(?:\.\d)?$")
 _OVERVIEW_WRITER = re.compile(
     r"^(?P<name>[^()]{2,60}?)\s+\((?P<job>writer|screenplay|novel|story|play|written by)\)$"
 )
+_EPISODES = re.compile(r"^\d+ episodes?")
 _HERO_CERTIFICATE = re.compile(r"^(?:[A-Z][A-Za-z0-9+/-]{0,7}|\d{1,2}[A-Z+]{0,2})$")
 _HEADER_RUNTIME = re.compile(r"(?:^|\s)(?P<runtime>\d{1,4} min|\d{1,2}h(?: \d{1,2}min)?|\d{1,3}min)(?:\s|$)")
 
@@ -1658,7 +1659,57 @@ class _Reader:
                 self._add_credit(credit, overview=True)
 
         self._modern_text_plot()
+        self._modern_text_cast()
         self._modern_text_review()
+
+    def _modern_text_cast(self) -> None:
+        """ "Top cast" rows: a name, its character ("Sterling Archeras Sterling Archer…" is the character
+        printed twice), then optional "(voice)", "(as ...)", "…" and "127 episodes" rows."""
+        heading = next((i for i, row in enumerate(self.rows) if row.text.startswith("Top cast")), None)
+        if heading is None:
+            return
+        index = heading + 1
+        count = len(self.rows)
+        while index < count and self.rows[index].text == "Edit":
+            index += 1
+        while index + 1 < count:
+            name_row = self.rows[index]
+            name = name_row.text
+            if (
+                name in MODERN_CREDIT_LABELS
+                or name in MODERN_STOP
+                or len(name) > 60
+                or name.startswith("See ")
+            ):
+                return
+            character_row = self.rows[index + 1]
+            character = _undoubled_character(character_row.text)
+            end = character_row.end
+            notes: list[str] = []
+            credited_as = None
+            index += 2
+            while index < count:
+                text = self.rows[index].text
+                if text.startswith("(") and text.endswith(")"):
+                    inner = text[1:-1].strip()
+                    if inner.startswith("as "):
+                        credited_as = inner[3:].strip() or None
+                    else:
+                        notes.append(inner)
+                elif text != "…" and not _EPISODES.match(text):
+                    break
+                end = self.rows[index].end
+                index += 1
+            credit = Credit(
+                name=name,
+                role="cast",
+                department="Top cast",
+                character=character,
+                credited_as=credited_as,
+                notes=notes,
+                span=(name_row.start, end),
+            )
+            self._add_credit(credit, overview=False)
 
     def _modern_text_plot(self) -> None:
         """The plot above the first credit label; the page prints it up to three times (short, medium,
@@ -2055,6 +2106,17 @@ def _split_entry(text: str) -> tuple[str, str]:
     if gap >= 0:
         return text[:gap], text[gap:].strip()
     return text, ""
+
+
+def _undoubled_character(text: str) -> str | None:
+    """ "Sterling Archeras Sterling Archer…" -> "Sterling Archer" (2022: the name, then "as" and the name)."""
+    text = text.removesuffix("…").strip()
+    half = text.find("as ")
+    while half > 0:
+        if text[:half] == text[half + 3 :]:
+            return text[:half]
+        half = text.find("as ", half + 1)
+    return text or None
 
 
 def _dedoubled(text: str) -> str:
