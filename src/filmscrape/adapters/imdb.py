@@ -116,7 +116,6 @@ RUNTIME_LABELS = ("Runtime:", "Runtime")
 ASPECT_RATIO_LABELS = ("Aspect Ratio:", "Aspect ratio")
 TAGLINE_LABELS = ("Tagline:", "Taglines:", "Taglines")
 PLOT_LABELS = ("Plot:",)
-AWARDS_LABELS = ("Awards:",)
 AKA_LABELS = ("Also Known As:", "Also known as")
 CERTIFICATE_LABELS = ("Certification:", "Certificate:", "Certificate")
 MPAA_LABELS = ("MPAA:", "Motion Picture Rating (MPAA)")
@@ -252,6 +251,7 @@ _TRAILING_LINK = re.compile(
     r"|Full summary\s*»|Full synopsis\s*»|Add synopsis\s*»|full summary|full synopsis|Read all|\(more\)"
     r"|»)\s*$"
 )
+_LINK_MARKERS = ("»", "See ", "ull s", "Read all", "(more)")  # what every _TRAILING_LINK match contains
 _TRAILING_MORE = re.compile(r"(?:\s*\|)?\s+more$")  # the 2009 layout's "more" links
 _VOTES = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10\s+(?P<count>\d[\d,.\u00a0 ]*?)\s+votes")
 _USERS_2010 = re.compile(r"^Users:\s*(?P<value>\d{1,2}(?:[.,]\d)?)/10\s*\((?P<count>\d[\d,.]*) votes\)")
@@ -300,7 +300,6 @@ _DATE_BY = re.compile(
 )
 _NEXT_DATE = re.compile(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}$")
 _NEXT_HELPFUL = re.compile(r"^helpful\s*•\s*(?P<yes>\d[\d,.]*[KM]?)$")
-_CREW_SEPARATOR = re.compile(r"\s*\.{3,4}\s*")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _RECOMMENDED_TITLE = re.compile(
     r"^(?P<title>.+?) \((?:[A-Za-z ]+ )?(?:18|19|20)\d{2}(?:[–-]\s*(?:\d{4})?\s*)?\)$"
@@ -347,6 +346,9 @@ def _rows(doc: Document) -> list[Row]:
 def _strip_links(text: str, *, more_links: bool = False) -> str:
     """``"16 May 1960 (USA) See more »"`` -> ``"16 May 1960 (USA)"``; a row that is only a link gives ""."""
     end = len(text)
+    tail = text[-120:]
+    if not more_links and not any(marker in tail for marker in _LINK_MARKERS):
+        return text  # the common case: no link words at the end, no regex run
     for _ in range(4):  # a value ends with at most a few links; hostile rows must not loop for long
         cut = _TRAILING_LINK.search(text, max(0, end - 120), end)
         if cut is None and more_links:

@@ -84,6 +84,8 @@ def role_for_department(heading: str) -> str | None:
 
 def split_remarks(text: str) -> tuple[str, str | None, list[str]]:
     """``"Michio Takahashi (Japan) (as Takahashi Michio)"`` -> name, credited_as, other remarks."""
+    if "(" not in text:
+        return " ".join(text.split()), None, []
     credited_as: str | None = None
     notes: list[str] = []
     for raw in _REMARK.findall(text):
