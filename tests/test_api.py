@@ -129,3 +129,22 @@ def test_url_hint_reaches_detection() -> None:
     page = filmscrape.extract("<html><body><p>Nothing here</p></body></html>", url="https://example.org/x")
     assert page.source.url == "https://example.org/x"
     assert page.source.input_format == "html"
+
+
+def test_empty_strings_never_reach_the_output() -> None:
+    """Optional text an adapter left empty becomes null, and empty list entries are dropped."""
+    page = filmscrape.extract((FIXTURES / "rottentomatoes" / "hiroshima-mon-amour.txt").read_bytes())
+    date_only = [review for review in page.reviews if review.date == "2006-12-04"]
+    assert [None] == [review.text for review in date_only]
+
+    def strings(data: object) -> list[str]:
+        if isinstance(data, dict):
+            return [
+                s for key, value in data.items() if key != "text" or value is not None for s in strings(value)
+            ]
+        if isinstance(data, list):
+            return [s for item in data for s in strings(item)]
+        return [data] if isinstance(data, str) else []
+
+    for path in sorted(FIXTURES.glob("*/*.txt")):
+        assert "" not in strings(filmscrape.extract(path.read_bytes()).to_dict()), path

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import typing
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+import attrs
+
+from filmscrape import schema
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.errors import InputError
@@ -73,7 +79,45 @@ def _extract_document(doc: Document, chosen: Adapter | None) -> Page:
         adapter=adapter.name, confidence=round(confidence, 4), input_format=doc.input_format, url=doc.url
     )
     page.text = doc.text
+    drop_empty_strings(page)
     return page
+
+
+def drop_empty_strings(page: Page) -> None:
+    """Enforce the contract on any adapter's output: an empty optional string is None, and empty strings
+    are dropped from lists of strings (absent is null or [], never "")."""
+    stack: list[Any] = [page]
+    while stack:
+        item = stack.pop()
+        optional, string_lists, records, record_lists = _field_plan(item.__class__)
+        for name in optional:
+            if getattr(item, name) == "":
+                setattr(item, name, None)
+        for name in string_lists:
+            values = getattr(item, name)
+            if "" in values:
+                values[:] = [value for value in values if value != ""]
+        stack.extend(value for name in records if (value := getattr(item, name)) is not None)
+        for name in record_lists:
+            stack.extend(getattr(item, name))
+
+
+@cache
+def _field_plan(cls: type) -> tuple[tuple[str, ...], ...]:
+    """For a schema class: its optional str fields, list[str] fields, record fields, list-of-record fields."""
+    hints = typing.get_type_hints(cls, vars(schema))
+    plan: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+    for field in attrs.fields(cls):
+        hint = hints[field.name]
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        inner = args[0] if len(args) == 1 else hint
+        if typing.get_origin(hint) is list:
+            plan[1 if args[0] is str else 3 if attrs.has(args[0]) else 1].append(field.name)
+        elif inner is str and field.default is None:
+            plan[0].append(field.name)
+        elif attrs.has(inner):
+            plan[2].append(field.name)
+    return tuple(tuple(names) for names in plan)
 
 
 def read_source(path: str | os.PathLike[str]) -> bytes:
