@@ -165,3 +165,13 @@ def test_html_and_its_text_rendering_agree(path: Path) -> None:
     text_credits = {(c.name, c.role, c.job, c.character) for c in from_text.credits}
     assert set() == text_scores - html_scores
     assert set() == text_credits - html_credits
+
+
+def test_any_lxml_parser_has_entities_and_network_off() -> None:
+    """No XXE: a module that uses lxml must build its parsers with resolve_entities=False, no_network=True."""
+    from conftest import ROOT
+
+    for module in sorted((ROOT / "src" / "filmscrape").rglob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        if "lxml" in source:
+            assert "resolve_entities=False" in source and "no_network=True" in source, module
