@@ -448,6 +448,7 @@ class _Reader:
     # --- helpers ---------------------------------------------------------------------------------
 
     def usable(self, label: str) -> bool:
+        """Labels end with a colon before 2022 ("Runtime:"); a bare "Runtime" there is only a link."""
         return label.endswith((":", ")", "?")) or self.modern
 
     def first(self, *labels: str) -> int | None:
@@ -496,9 +497,6 @@ class _Reader:
             or text in OVERVIEW_CREDIT_LABELS
             or (text.endswith(":") and len(text) < 40)
         )
-
-    def span_of(self, start_row: int, end_row: int) -> Span:
-        return (self.rows[start_row].start, self.rows[end_row].end)
 
     def sub_span(self, row: Row, part: str, offset: int = 0) -> Span:
         index = row.text.find(part, offset)
