@@ -70,8 +70,92 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def parse(html: str) -> LexborHTMLParser:
-    """Parse ``html`` with lexbor (never raises on malformed markup)."""
-    return LexborHTMLParser(html)
+    """Parse ``html`` with lexbor (never raises on malformed markup); hostile nesting is flattened first."""
+    return LexborHTMLParser(flatten_deep_nesting(html))
+
+
+MAX_NESTING = 512
+"""Elements nested deeper than this are dropped before parsing (real pages stay under 100; svg aside)."""
+_NESTING_WORK = 20_000_000
+"""Pages with fewer start tags than the square root of this cannot cost much: no scan."""
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})|(/>)")
+_NOT_NESTING = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "keygen", "basefont", "bgsound", "frame",  # void elements
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt",
+        "rp", "colgroup", "caption",  # closed by their next sibling: they never nest deep
+    }
+)  # fmt: skip
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+
+
+def nesting_depth(html: str) -> int:
+    """An estimate of the deepest element nesting of ``html`` from its tags alone (linear, no parsing).
+
+    Void and sibling-closed elements don't count, ``<x/>`` closes itself, raw text (scripts, styles) is
+    skipped, and stray end tags never take the depth below 0.
+    """
+    depth = deepest = 0
+    raw = ""
+    last_counted = False
+    for slash, tag, self_close in _TAG_TOKEN.findall(html):
+        if self_close:
+            if last_counted and not raw:
+                depth -= 1
+            last_counted = False
+            continue
+        name = tag.lower()
+        last_counted = False
+        if raw:
+            if slash and name == raw:
+                raw = ""
+        elif name in _NOT_NESTING:
+            pass
+        elif slash:
+            depth = max(0, depth - 1)
+        elif name in _RAW_TEXT:
+            raw = name
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+            last_counted = True
+    return deepest
+
+
+def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
+    """``html`` without the start and end tags nested deeper than ``limit`` (their text stays).
+
+    An HTML parser walks its stack of open elements at every block tag (the "p in button scope" check),
+    so 200,000 nested ``<div>`` take quadratic time: minutes for a 1 MB page. Real pages never nest that
+    deep, so they come back unchanged (after a cheap count when they have few tags).
+    """
+    opens = html.count("<") - html.count("</")
+    if opens * opens <= _NESTING_WORK or nesting_depth(html) <= limit:
+        return html
+    parts: list[str] = []
+    depth = 0
+    kept = 0  # where the next kept piece starts
+    raw = ""
+    for match in _TAG_TOKEN.finditer(html):
+        slash, name = match.group(1), (match.group(2) or "").lower()
+        if match.group(3) or raw:
+            if raw and slash and name == raw:
+                raw = ""
+            continue
+        if name in _NOT_NESTING:
+            continue
+        if not slash and name in _RAW_TEXT:
+            raw = name
+            continue
+        too_deep = depth >= limit if not slash else depth > limit
+        depth = max(0, depth - 1) if slash else depth + 1
+        if too_deep and match.start() >= kept:
+            close = html.find(">", match.end())
+            parts.append(html[kept : match.start()])
+            kept = len(html) if close < 0 else close + 1
+    parts.append(html[kept:])
+    return "".join(parts)
 
 
 def render_text(tree: LexborHTMLParser) -> str:
