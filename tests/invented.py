@@ -63,6 +63,9 @@ def invented(page: Page) -> Iterator[str]:
                 continue
             if not _has_number(value, printed):
                 yield f"scores[{index}].{name}={value} not in {printed[:80]!r}"
+    for index, tally in enumerate(page.review_counts):
+        if not _has_number(tally.count, _cut(page, tally.span)):
+            yield f"review_counts[{index}].count={tally.count} not in its span"
     for index, credit in enumerate(page.credits):
         printed = _cut(page, credit.span)
         if credit.name not in printed and (credit.credited_as or "\0") not in printed:

@@ -197,6 +197,16 @@ class Review:
 
 
 @attrs.define(kw_only=True)
+class ReviewCount:
+    """How many reviews of a kind the site says it holds ("See more (99 total)", "238 critic")."""
+
+    kind: ReviewKind
+    count: int
+    source: str | None = None
+    span: Span = NO_SPAN
+
+
+@attrs.define(kw_only=True)
 class QuoteLine:
     """One speaker's line inside a dialogue quote; ``direction`` is a stage direction like "First lines"."""
 
@@ -294,6 +304,7 @@ class Page:
     scores: list[Score] = attrs.Factory(list)
     credits: list[Credit] = attrs.Factory(list)
     reviews: list[Review] = attrs.Factory(list)
+    review_counts: list[ReviewCount] = attrs.Factory(list)
     quotes: list[Quote] = attrs.Factory(list)
     listings: list[Listing] = attrs.Factory(list)
     facts: list[Fact] = attrs.Factory(list)

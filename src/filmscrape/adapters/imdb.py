@@ -51,6 +51,7 @@ from filmscrape.schema import (
     Rating,
     ReleaseDate,
     Review,
+    ReviewCount,
     Score,
     Span,
 )
@@ -285,6 +286,19 @@ _AWARDS = re.compile(
 )
 _SPEAKER_LINE = re.compile(
     r"^(?P<speaker>[^:\[\]\n]{1,60}?):\s*(?:\[(?P<direction>[^\]]+)\]\s*)?(?P<text>.*)$"
+)
+
+
+def _count(printed: str) -> int:
+    """A printed count without its separators: "1,102" -> 1102."""
+    return int(printed.replace(",", ""))
+
+
+_TOTAL_REVIEWS = re.compile(r"See more \((?P<count>\d[\d,]{0,12}) total\)")
+_REVIEW_COUNTS = re.compile(
+    r"Reviews: {1,4}(?P<user_part>(?P<user>\d[\d,]{0,12}) {1,4}user) {1,4}\| {1,4}"
+    r"(?P<critic_part>(?P<critic>\d[\d,]{0,12}) {1,4}critic)"
+    r"(?: {1,4}\| {1,4}(?P<meta_part>(?P<meta>\d[\d,]{0,12}) {1,4}from {1,4}(?P<source>Metacritic\.com)))?"
 )
 _DIRECTION_LINE = re.compile(r"^\[(?P<direction>[^\]]+)\]$")
 _HELPFUL_OLD = re.compile(
@@ -525,6 +539,27 @@ class _Reader:
 
     # --- the page --------------------------------------------------------------------------------
 
+    def _read_review_counts(self) -> None:
+        """ "See more (99 total)" under the featured review; "Reviews: 880 user | 238 critic | 29 from
+        Metacritic.com" on the 2014 page."""
+        text, counts = self.text, self.page.review_counts
+        if "total)" in text and (match := _TOTAL_REVIEWS.search(text)):
+            counts.append(ReviewCount(kind="user", count=_count(match["count"]), span=match.span()))
+        if "Reviews:" in text and (match := _REVIEW_COUNTS.search(text)):
+            counts.append(ReviewCount(kind="user", count=_count(match["user"]), span=match.span("user_part")))
+            counts.append(
+                ReviewCount(kind="critic", count=_count(match["critic"]), span=match.span("critic_part"))
+            )
+            if match["meta"]:
+                counts.append(
+                    ReviewCount(
+                        kind="critic",
+                        count=_count(match["meta"]),
+                        source=match["source"],
+                        span=match.span("meta_part"),
+                    )
+                )
+
     def read(self) -> None:
         if not self.rows:
             self.page.warnings.append("empty page")
@@ -533,6 +568,7 @@ class _Reader:
         self._read_original_title()
         self._read_user_rating()
         self._read_metascore()
+        self._read_review_counts()
         if self.next_layout and self.tree is not None:
             self._read_next_layout(self.tree)  # the details come from the tree there
         elif self.modern:

@@ -37,6 +37,7 @@ from filmscrape.schema import (
     Rating,
     ReleaseDate,
     Review,
+    ReviewCount,
     Score,
     ScoreKind,
     Span,
@@ -201,6 +202,7 @@ QUOTE_END_ROWS = frozenset({"View All Quotes", "View All", "Discussion Forum", "
 QUOTE_END_PREFIXES = ("View All Quotes", "Submit a Quote", "Discussion Forum", "Discuss ")
 NO_QUOTES_PREFIX = "There are no"
 SUBMITTED_BY = ("– Submitted by", "- Submitted by")
+_ALL_CRITICS = re.compile(r"All Critics \((?P<count>\d[\d,]{0,9})\)")
 _SPEAKER = re.compile(r"^(?P<speaker>[^:\[\]]{1,60}):(?:\s+(?P<text>\S.*))?$")
 _DIRECTION = re.compile(r"^\[(?P<direction>[^\]]{1,120})\]\s*(?P<text>.*)$")
 
@@ -313,7 +315,18 @@ class RottenTomatoesAdapter(Adapter):
         page = self.new_page(doc)
         reader = PageReader(doc, page)
         reader.read()
+        _read_review_counts(doc, page)
         return page
+
+
+def _read_review_counts(doc: Document, page: Page) -> None:
+    """The review tabs' counts: "All Critics (26) | Top Critics (6) | ..." (2008-2014 layouts)."""
+    if "All Critics (" not in doc.text:
+        return
+    match = _ALL_CRITICS.search(doc.text)
+    if match is not None:
+        count = int(match["count"].replace(",", ""))
+        page.review_counts.append(ReviewCount(kind="critic", count=count, span=match.span()))
 
 
 class PageReader:
