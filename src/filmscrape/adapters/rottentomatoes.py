@@ -834,7 +834,8 @@ class PageReader:
                 break
             span_end = found + len("Full Review")
             for name in (critic, publication):
-                at = text.find(name, span_end) if name else -1
+                # Near the link only: a name missing from the text must not send every bubble to the end.
+                at = text.find(name, span_end, span_end + 2 * MAX_NAME_LENGTH + len(name)) if name else -1
                 if at >= 0 and at - span_end < 2 * MAX_NAME_LENGTH:
                     span_end = at + len(name)
             position = span_end

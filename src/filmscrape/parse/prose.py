@@ -335,6 +335,7 @@ _RATING_LABEL = re.compile(r"\b(?:Rating|RATING|Score|SCORE|Grade|GRADE|My ratin
 _SL_RATING = re.compile(r"<sl-rating\b[^>\n]{0,200}?\bvalue=\"(?P<value>\d{1,2}(?:\.\d)?)\"")
 RATING_SCALES = frozenset({4, 5, 10, 100})
 SHORT_RATING_LINE = 40
+RATING_LABEL_REACH = 20  # "My rating: " ends at most this many characters before the number
 
 
 class RatingMatch(NamedTuple):
@@ -374,7 +375,9 @@ def find_rating(line: str, offset: int = 0) -> RatingMatch | None:
         value, scale = float(match["value"]), int(match["scale"])
         if scale not in RATING_SCALES or value > scale:
             continue
-        labelled = bool(_RATING_LABEL.search(line, 0, match.start()))
+        # The label stands right before the number: searching the whole line head for every fraction
+        # of a long line would be quadratic.
+        labelled = bool(_RATING_LABEL.search(line, max(0, match.start() - RATING_LABEL_REACH), match.start()))
         if short or labelled or match["stars"]:
             return RatingMatch(Rating(value=value, scale=float(scale)), _span(match, offset))
     return None
@@ -585,6 +588,7 @@ SAYING_VERBS = (
     "shouted", "shouts", "cries", "cried", "whispers", "whispered", "exclaims", "exclaimed",
 )  # fmt: skip
 SAYING_REACH = 80  # the saying verb stands within this many characters before the quotation
+MAX_LEAD = 2000  # the sentence leading to an inline quote is looked for this far back at most
 _SAYING_VERB = re.compile(rf"\b(?:{'|'.join(SAYING_VERBS)})\b")
 _IN_SOURCE = re.compile(r"^\s*In (?:his|her|their|its|the) (?P<source>[^,]{3,120}),")
 _CURLY_QUOTE = re.compile(r"“(?P<text>[^“”]{1,3000})”")
@@ -758,8 +762,11 @@ def _inline_quotes(text: str, unit: Unit) -> list[Quote]:
             quote_text = collapse(match["text"]).strip()
             if not quote_text:
                 continue
-            ends = [unit_text.rfind(mark, 0, match.start()) for mark in (". ", "? ", "! ")]
-            sentence_start = max(ends) + 2 if max(ends) >= 0 else 0
+            # The sentence before the quote, looked for within MAX_LEAD characters only: a long line
+            # without a full stop would otherwise be searched back to its start for every quote.
+            lead_limit = max(0, match.start() - MAX_LEAD)
+            ends = [unit_text.rfind(mark, lead_limit, match.start()) for mark in (". ", "? ", "! ")]
+            sentence_start = max(ends) + 2 if max(ends) >= 0 else lead_limit
             lead = unit_text[sentence_start : match.start()]
             speaker = None
             span_start = unit.start + match.start()
