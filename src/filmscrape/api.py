@@ -104,7 +104,8 @@ def drop_empty_strings(page: Page) -> None:
 
 @cache
 def _field_plan(cls: type) -> tuple[tuple[str, ...], ...]:
-    """For a schema class: its optional str fields, list[str] fields, record fields, list-of-record fields."""
+    """For a schema class: its optional str fields, list[str] fields, and the record fields and
+    list-of-record fields whose classes have strings to check (an ItemScore has none: never visited)."""
     hints = typing.get_type_hints(cls, vars(schema))
     plan: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
     for field in attrs.fields(cls):
@@ -112,10 +113,14 @@ def _field_plan(cls: type) -> tuple[tuple[str, ...], ...]:
         args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         inner = args[0] if len(args) == 1 else hint
         if typing.get_origin(hint) is list:
-            plan[1 if args[0] is str else 3 if attrs.has(args[0]) else 1].append(field.name)
+            if attrs.has(args[0]):
+                if any(_field_plan(args[0])):
+                    plan[3].append(field.name)
+            else:
+                plan[1].append(field.name)
         elif inner is str and field.default is None:
             plan[0].append(field.name)
-        elif attrs.has(inner):
+        elif attrs.has(inner) and any(_field_plan(inner)):
             plan[2].append(field.name)
     return tuple(tuple(names) for names in plan)
 
