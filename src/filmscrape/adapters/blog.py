@@ -424,12 +424,12 @@ class BlogReader:
         kept: list[Unit] = []
         cutoff = len(units) // 2
         for index, unit in enumerate(units):
-            clean = strip_markdown(unit.text)
+            clean = strip_markdown(unit.text)  # once: is_boilerplate takes it too
             footer = index >= cutoff and clean.startswith(FOOTER_STARTS) and len(clean) < 200
             if footer:
                 self.boilerplate.append((unit.start, units[-1].end))
                 break
-            if _MD_LINK_DEFINITION.match(unit.text) or prose.is_boilerplate(unit.text):
+            if _MD_LINK_DEFINITION.match(unit.text) or prose.is_boilerplate(unit.text, clean):
                 self.boilerplate.append((unit.start, unit.end))
                 continue
             kept.append(unit)

@@ -97,8 +97,12 @@ class EssayReader:
         units, ads = prose.units(doc)
         self.boilerplate.extend(ads)
         units = self._header(units)
-        body = [unit for unit in units if not prose.is_boilerplate(unit.text)]
-        self.boilerplate.extend((u.start, u.end) for u in units if prose.is_boilerplate(u.text))
+        body: list[Unit] = []
+        for unit in units:
+            if prose.is_boilerplate(unit.text):
+                self.boilerplate.append((unit.start, unit.end))
+            else:
+                body.append(unit)
         if page.film.title is None:
             self._title_from_text(body)
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)

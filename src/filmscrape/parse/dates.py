@@ -23,6 +23,7 @@ _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d
 _DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})")
 _MD = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?!\d)")
 _MY = re.compile(_MONTH + r",?\s+(?P<year>\d{4})")
+_DIGIT = re.compile(r"\d")
 _MAX_FALLBACK_LENGTH = 40  # dateparser is slow and permissive: only short, date-like strings
 
 
@@ -49,8 +50,8 @@ def parse_date(text: str, *, fallback: bool = True) -> str | None:
     Returns None when nothing date-like is found. ``dateparser`` is tried last, only on short strings.
     """
     text = text.strip()
-    if not text:
-        return None
+    if not text or _DIGIT.search(text) is None:
+        return None  # every pattern, and the fallback, needs a digit: one search instead of five
     match = _ISO.search(text)
     if match:
         return _iso(int(match["year"]), int(match["month"]), int(match["day"]))
@@ -64,7 +65,7 @@ def parse_date(text: str, *, fallback: bool = True) -> str | None:
     match = _MD.search(text)
     if match and (month := _month(match["month"])):
         return _iso(None, month, int(match["day"]))
-    if fallback and len(text) <= _MAX_FALLBACK_LENGTH and any(char.isdigit() for char in text):
+    if fallback and len(text) <= _MAX_FALLBACK_LENGTH:
         return _parse_with_dateparser(text)
     return None
 

@@ -71,6 +71,12 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
         if line.end <= start or not line.text.strip():
             continue
         line_start, line_end = max(line.start, start), min(line.end, stop)
+        if "Advertisement" not in line.text and line_start == line.start and line_end == line.end:
+            # The common case: a whole line, trimmed with str.strip (no character loop).
+            stripped = line.text.strip()
+            left = line_start + len(line.text) - len(line.text.lstrip())
+            found.append(Unit(left, left + len(stripped), stripped))
+            continue
         pieces: list[Span] = [(line_start, line_end)]
         if "Advertisement" in line.text:
             pieces = []
@@ -87,11 +93,15 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
     return found, ads
 
 
-def is_boilerplate(line: str) -> bool:
-    """True for a line the site prints around every post (share buttons, copyright, navigation...)."""
+def is_boilerplate(line: str, clean: str | None = None) -> bool:
+    """True for a line the site prints around every post (share buttons, copyright, navigation...).
+
+    ``clean`` is ``strip_markdown(line)`` when the caller has it already.
+    """
     if len(line) > MAX_BOILERPLATE_LINE:
         return False  # boilerplate lines are short; paragraphs are not
-    clean = strip_markdown(line)
+    if clean is None:
+        clean = strip_markdown(line)
     if not clean:
         return True
     if clean in BOILERPLATE_LINES or _COMMENT_COUNT.match(clean):
@@ -310,14 +320,14 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
     text = unit.text
     if text.startswith("#"):
         return bool(strip_markdown(text))
+    if following is None or len(following.text) < 80:
+        return False  # checked first: it is the cheapest test
     clean = strip_markdown(text)
-    if not clean or len(clean) > 60 or len(clean.split()) > 7 or following is None:
+    if not clean or len(clean) > 60 or len(clean.split()) > 7:
         return False
     if clean.endswith(_SENTENCE_END) or clean[0] in "“\"‘'(*[" or not clean[0].isupper():
         return False
-    if is_boilerplate(clean) or parse_date(clean, fallback=False) or find_rating(clean):
-        return False
-    return len(following.text) >= 80
+    return not (is_boilerplate(clean) or parse_date(clean, fallback=False) or find_rating(clean))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -595,7 +605,7 @@ _CURLY_QUOTE = re.compile(r"“(?P<text>[^“”]{1,3000})”")
 _STRAIGHT_QUOTE = re.compile(r"(?<![\w])\"(?P<text>[^\"\n]{1,3000})\"")
 MIN_QUOTE_WORDS = 4
 _SPEAKER_LINE = re.compile(rf"^(?:[-–—]\s?)?(?P<name>{_NAME})$")
-_INTRO_ENDS = re.compile(r":\s*(?:\(Source\))?\s*$")
+_INTRO_ENDS = re.compile(r":\s*(?:\(Source\)\s*)?$")  # one \s* when "(Source)" is absent: no backtracking
 
 
 def _words(text: str) -> int:
@@ -651,7 +661,7 @@ def find_quotes(
                 consumed.update(range(index, used + 1))
                 index = used + 1
                 continue
-        if block_quotes and index + 1 < len(units_) and _INTRO_ENDS.search(unit.text):
+        if block_quotes and index + 1 < len(units_) and ":" in unit.text and _INTRO_ENDS.search(unit.text):
             block = _block_quote(units_, index)
             if block is not None:
                 quotes.extend(_inline_quotes(text, unit))
@@ -659,7 +669,8 @@ def find_quotes(
                 consumed.add(index + 1)
                 index += 2
                 continue
-        quotes.extend(_inline_quotes(text, unit))
+        if "“" in unit.text or '"' in unit.text:
+            quotes.extend(_inline_quotes(text, unit))
         index += 1
     return quotes, consumed
 
