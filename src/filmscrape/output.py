@@ -111,8 +111,38 @@ def _arrow_type(tp: Any, pa: Any) -> Any:
 
 
 def arrow_schema_text() -> str:
-    """The Arrow schema as docs/batch.md prints it (pyarrow's own rendering)."""
-    return str(arrow_schema()) + "\n"
+    """The Arrow schema as docs/batch.md prints it: one field a line, nested fields indented."""
+    lines: list[str] = []
+    for field in arrow_schema():
+        _render_field(field.name, field.type, 0, lines)
+    return "\n".join(lines) + "\n"
+
+
+def _render_field(name: str, arrow_type: Any, depth: int, lines: list[str]) -> None:
+    pa = require_pyarrow()
+    inner = arrow_type
+    wrappers = []
+    while pa.types.is_list(inner):
+        wrappers.append("list")
+        inner = inner.value_type
+    if pa.types.is_struct(inner):
+        shown = "struct"
+    elif pa.types.is_map(inner):
+        shown = f"map<{inner.key_type}, {_short(inner.item_type, pa)}>"
+    else:
+        shown = str(inner)
+    for wrapper in reversed(wrappers):
+        shown = f"{wrapper}<{shown}>"
+    lines.append(f"{'  ' * depth}{name}: {shown}")
+    if pa.types.is_struct(inner):
+        for child in inner:
+            _render_field(child.name, child.type, depth + 1, lines)
+
+
+def _short(arrow_type: Any, pa: Any) -> str:
+    if pa.types.is_list(arrow_type):
+        return f"list<{_short(arrow_type.value_type, pa)}>"
+    return str(arrow_type)
 
 
 # --- writers -------------------------------------------------------------------------------------------

@@ -47,7 +47,9 @@ class ArchiveRecord(NamedTuple):
     archive: str
     """The archive's path as the caller gave it."""
     offset: int
-    """Where the record starts in the archive file (the gzip member for ``.gz``): a stable key."""
+    """Where the record starts in the archive file (its gzip member for ``.gz``): a stable, increasing key.
+    In an archive gzipped as one stream records have no positions of their own: the key then counts on
+    from the last known position."""
     record_id: str | None
     """``WARC-Record-ID``, e.g. ``<urn:uuid:...>``."""
     url: str | None
@@ -191,11 +193,15 @@ def read_range(path: str, start: int = 0, end: int | None = None) -> Iterator[Ar
         # Only the last record can be cut short (a cut in the middle breaks the next record's header or
         # gzip member), so the costly length check waits until a record turns out to be the last.
         last: tuple[Any, ArchiveRecord, int] | None = None
+        previous = -1
         try:
             for record in iterator:
                 offset = record.stream_pos
-                if offset >= limit:
+                if end is not None and offset >= end:
                     break
+                if offset <= previous:  # one gzip stream: FastWARC gives no record positions inside it
+                    offset = previous + 1
+                previous = offset
                 if last is not None:
                     yield last[1]
                 block = record.reader.read()
