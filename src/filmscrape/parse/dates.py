@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -48,7 +49,22 @@ def parse_date(text: str, *, fallback: bool = True) -> str | None:
     """An ISO date from ``text`` ("October 16, 2014", "16 May 1960", "2014-10-16"; "Oct 24" -> "--10-24").
 
     Returns None when nothing date-like is found. ``dateparser`` is tried last, only on short strings.
+    Short texts are memoised: pages repeat the same few dates ("Oct 24") dozens of times.
     """
+    if len(text) <= _CACHED_LENGTH:
+        return _parse_date_cached(text, fallback)
+    return _parse_date(text, fallback)
+
+
+_CACHED_LENGTH = 48
+
+
+@lru_cache(maxsize=4096)
+def _parse_date_cached(text: str, fallback: bool) -> str | None:
+    return _parse_date(text, fallback)
+
+
+def _parse_date(text: str, fallback: bool) -> str | None:
     text = text.strip()
     if not text or _DIGIT.search(text) is None:
         return None  # every pattern, and the fallback, needs a digit: one search instead of five
