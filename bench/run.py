@@ -2,6 +2,7 @@
 
 Per adapter, on its seed page and on all its fixtures (single core, one process):
 - detect: ranking every adapter on a ready Document;
+- adapter: Document + that adapter's extract alone (no detection);
 - extract: the whole public path, ``filmscrape.extract(text)`` (Document, detection, extraction);
 - floor: one pass of one compiled regular expression over the same text, measured in the same run,
   the least any extractor pays to read the text. ``x floor`` is extract time over floor time.
@@ -70,12 +71,19 @@ def bench_adapter(name: str, texts: list[str], *, min_seconds: float, repeats: i
         for text in texts:
             filmscrape.extract(text)
 
+    adapter = filmscrape.adapters()[name]
+
+    def adapter_all() -> None:
+        for text in texts:
+            adapter.extract(Document.from_source(text))
+
     def floor_all() -> None:
         for text in texts:
             FLOOR_PATTERN.findall(text)
 
     detect = best_rate(detect_all, pages, min_seconds=min_seconds, repeats=repeats)
     extract = best_rate(extract_all, pages, min_seconds=min_seconds, repeats=repeats)
+    adapter_only = best_rate(adapter_all, pages, min_seconds=min_seconds, repeats=repeats)
     floor = best_rate(floor_all, pages, min_seconds=min_seconds, repeats=repeats)
     mb_per_page = megabytes / pages
     return {
@@ -83,6 +91,7 @@ def bench_adapter(name: str, texts: list[str], *, min_seconds: float, repeats: i
         "detect_pages_s": detect,
         "extract_pages_s": extract,
         "extract_mb_s": extract * mb_per_page,
+        "adapter_pages_s": adapter_only,
         "floor_pages_s": floor,
         "floor_mb_s": floor * mb_per_page,
         "x_floor": floor / extract,
@@ -147,7 +156,8 @@ def main() -> int:
     results: dict[str, object] = {"python": sys.version.split()[0], "adapters": {}}
     print(f"filmscrape {filmscrape.__version__} on Python {results['python']}, single core\n")
     header = (
-        f"{'adapter / pages':<22}{'pages':>6}{'detect p/s':>12}{'extract p/s':>13}{'MB/s':>8}"
+        f"{'adapter / pages':<22}{'pages':>6}{'detect p/s':>12}{'adapter p/s':>13}{'extract p/s':>13}"
+        f"{'MB/s':>8}"
         f"{'floor p/s':>12}{'floor MB/s':>12}{'x floor':>9}"
     )
     print(header)
@@ -166,7 +176,7 @@ def main() -> int:
             results["adapters"][f"{folder.name}/{label}"] = row  # type: ignore[index]
             print(
                 f"{folder.name + ' ' + label:<22}{row['pages']:>6.0f}{row['detect_pages_s']:>12,.0f}"
-                f"{row['extract_pages_s']:>13,.0f}{row['extract_mb_s']:>8.1f}{row['floor_pages_s']:>12,.0f}"
+                f"{row['adapter_pages_s']:>13,.0f}{row['extract_pages_s']:>13,.0f}{row['extract_mb_s']:>8.1f}{row['floor_pages_s']:>12,.0f}"
                 f"{row['floor_mb_s']:>12.1f}{row['x_floor']:>9.1f}"
             )
 
