@@ -34,6 +34,10 @@ FactKind = Literal[
     "award",
 ]
 Verdict = Literal["positive", "mixed", "negative"]
+Origin = Literal["text", "markup"]
+"""Where a record's values were read: the page text its span cites, or the page's markup (embedded JSON,
+element attributes) when the text rendering does not print them; then the span cites the nearest printed
+anchor ("282 Reviews")."""
 
 CREDIT_ROLES: tuple[str, ...] = (
     "director",
@@ -150,6 +154,7 @@ class Score:
     negative: int | None = None
     derived: bool = False
     label: str | None = None
+    origin: Origin = "text"
     span: Span = NO_SPAN
 
 
@@ -193,6 +198,7 @@ class Review:
     helpful_total: int | None = None
     truncated: bool = False
     badges: list[str] = attrs.Factory(list)
+    origin: Origin = "text"
     span: Span = NO_SPAN
 
 

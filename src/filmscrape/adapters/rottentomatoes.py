@@ -849,6 +849,7 @@ class PageReader:
                     date=parse_date(attributes.get("createdate") or "", fallback=False),
                     top_critic=attributes.get("istopcritic") == "true",
                     rating=_original_score(attributes.get("originalscore") or ""),
+                    origin="markup",
                     span=(found, span_end),
                 )
             )
@@ -1101,6 +1102,7 @@ def _critic_scores(group: ScoreGroup, kind: ScoreKind) -> Iterator[Score]:
             positive=group.fresh,
             negative=group.rotten,
             label="Average Rating",
+            origin="markup",
             span=span,
         )
     if group.percent is not None:
@@ -1141,6 +1143,7 @@ def _audience_scores(group: ScoreGroup) -> Iterator[Score]:
             scale=group.scale,
             count=group.count,
             label="Average Rating",
+            origin="markup",
             span=span,
         )
     if group.percent is not None:
@@ -1191,6 +1194,7 @@ def _json_scores(data: object, kind: ScoreKind, scale: int, span: Span) -> Itera
             positive=positive if kind != "audience" else None,
             negative=negative if kind != "audience" else None,
             label="Average Rating",
+            origin="markup",
             span=span,
         )
     percent = _json_int(data.get("score"))
@@ -1204,6 +1208,7 @@ def _json_scores(data: object, kind: ScoreKind, scale: int, span: Span) -> Itera
             positive=positive,
             negative=negative,
             label="Audience Score" if kind == "audience" else "Tomatometer",
+            origin="markup",
             span=span,
         )
 
@@ -1296,6 +1301,7 @@ def _audience_review(segment: list[Row], badge: Row) -> Review | None:
         author = segment.pop().text
         if segment and segment[-1].text == author:
             segment.pop()
+    start = segment[0].start if segment else badge.start  # the span keeps a leading date row
     date: str | None = None
     if segment and _LONG_DATE.match(segment[0].text.replace(" 0", " ")):
         date = parse_date(segment[0].text, fallback=False)
@@ -1309,7 +1315,6 @@ def _audience_review(segment: list[Row], badge: Row) -> Review | None:
     truncated = False
     if text is not None:
         text, truncated = _strip_truncation(text)
-    start = segment[0].start if segment else badge.start
     return Review(
         kind="audience",
         text=text or None,
