@@ -17,7 +17,8 @@ _MD_LINK = re.compile(
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>|<!--[^\n]{0,500}?-->")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MARKDOWN_MARKS = ("<", "[", "*", "_", "#", "- ", "+ ")
+_MARKDOWN_MARK = re.compile(r"[<\[*_#]|[-+] ")
+"""Any of the marks strip_markdown removes: one regex scan instead of seven substring scans."""
 _MD_BULLET = re.compile(r"^(?:[*+-]|\d{1,3}\.)\s+")
 
 
@@ -79,7 +80,7 @@ def strip_markdown(line: str) -> str:
 
     ``"## [_Longlegs_](https://x)"`` -> ``"Longlegs"``; ``"**4 out of 5**"`` -> ``"4 out of 5"``.
     """
-    if not any(mark in line for mark in _MARKDOWN_MARKS) and not line[:1].isdigit():
+    if not line[:1].isdigit() and _MARKDOWN_MARK.search(line) is None:
         return collapse(line)  # plain prose: nothing to strip
     if "<" in line and ">" in line:
         line = _HTML_TAG.sub(" ", line)
