@@ -105,7 +105,7 @@ _BYLINE = re.compile(
 )
 _POSTED_ON = re.compile(r"^(?:Posted on|Published on|Published) (?P<date>[^\n]{6,40})$")
 _MD_LINK_DEFINITION = re.compile(r"^\[[^\]\n]{1,200}\]:\s*\S+$")
-_POST_TITLE_COUNT = re.compile(r"^(?P<title>.{3,300}?)\s+-\s+\d{1,5}$")
+_POST_TITLE_COUNT = re.compile(r"^(?P<title>.{3,300}?)(?<!\s)\s+-\s+\d{1,5}$")
 _BULLET_FILM = re.compile(
     r"^[*+-]\s+\[(?P<title>[^\]\n]{1,200})\]"
     r"(?:\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)|\[[^\]\n]{0,200}\])?:\s+(?P<text>\S.*)$"

@@ -45,7 +45,7 @@ _BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.’'-]{0,30}(?: [A-Z][\w.’'-]{0,3
 _LONG_PARAGRAPH = 400
 ESSAY_WORDS = 1000
 FIRST_PERSON_ESSAY = 15.0  # first-person words per 1,000 words: critics' essays stay under it
-_TRAILING_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
+_TRAILING_YEAR = re.compile(r"(?<!\s)\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
 class EssayAdapter(Adapter):

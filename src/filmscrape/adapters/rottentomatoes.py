@@ -125,8 +125,9 @@ CREDIT_FIELDS: dict[str, str] = {  # INFO_LABELS fields that are credits -> Cred
 OFFICIAL_SITE_SUFFIX = " - Official Site"
 NOT_A_CERTIFICATE = frozenset({"Unrated", "NR", "Not Rated"})
 _MPAA_RUNTIME_ROW = re.compile(r"^(G|PG|PG-13|R|NC-17|NR|Unrated),\s+(\d.*)$")  # 2010: "R,  2 hr. 40 min."
-_PARENTHESISED_NOTE = re.compile(r"^(?P<value>[^()]+?)\s*\((?P<note>[^()]*)\)$")
-_RELEASE_KIND = re.compile(r"\s+(wide|limited|original)$", re.I)
+_PARENTHESISED_NOTE = re.compile(r"^(?P<value>[^()]+)\((?P<note>[^()]*)\)$")  # value stripped after
+# (?<!\s) before a leading \s+: a long run of spaces is tried from its start only, not from each space.
+_RELEASE_KIND = re.compile(r"(?<!\s)\s+(wide|limited|original)$", re.I)
 RELEASE_NOTES: dict[str, str] = {  # release labels -> ReleaseDate.note
     "In Theaters:": "In Theaters",
     "Release Date (Theaters):": "In Theaters",
@@ -214,16 +215,16 @@ _ITEM_HEAD = re.compile(
     r"(?:(?P<score2>\d{1,3}%|--)\s+)?(?P<rest>\S.*)$"
 )
 _ITEM_SCORE_LAST = re.compile(
-    r"^(?P<title>\S.*?)\s+\((?P<year>(?:18|19|20)\d{2})\)\s+(?P<score>\d{1,3}%|--)$"
+    r"^(?P<title>\S.*?)(?<!\s)\s+\((?P<year>(?:18|19|20)\d{2})\)\s+(?P<score>\d{1,3}%|--)$"
 )
-_ITEM_GROSS = re.compile(r"\s+(?P<gross>\$\d[\d,]*(?:\.\d+)?[KMB]?)$")
+_ITEM_GROSS = re.compile(r"(?<!\s)\s+(?P<gross>\$\d[\d,]*(?:\.\d+)?[KMB]?)$")
 _ITEM_MONTH_DAY = re.compile(
-    r"\s+(?:(?:Opened|Opens|Re-released|Available|Opening)\s+)?"
+    r"(?<!\s)\s+(?:(?:Opened|Opens|Re-released|Available|Opening)\s+)?"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?)$"
 )
-_ITEM_DAY_MONTH = re.compile(r"\s+(?P<date>\d{1,2}/\d{1,2})$")
-_ITEM_NO_DATE = re.compile(r"\s+[—–]$")
-_ITEM_YEAR_COUNT = re.compile(r"\s+\((?P<year>(?:18|19|20)\d{2})\)(?:\s+\d+)?$")  # ranked tables
+_ITEM_DAY_MONTH = re.compile(r"(?<!\s)\s+(?P<date>\d{1,2}/\d{1,2})$")
+_ITEM_NO_DATE = re.compile(r"(?<!\s)\s+[—–]$")
+_ITEM_YEAR_COUNT = re.compile(r"(?<!\s)\s+\((?P<year>(?:18|19|20)\d{2})\)(?:\s+\d+)?$")  # ranked tables
 _TILE_SCORES = re.compile(r"^(?P<score>\d{1,3}%)(?: (?P<score2>\d{1,3}%))?$")
 _TILE_AVAILABLE = re.compile(r"^Available (?P<date>\S.*)$")
 LISTING_BREAK_ROWS = frozenset({"View All", "Show More", "More", "More…", "View All Results", "See Details"})
@@ -241,7 +242,7 @@ _ROTTEN = re.compile(r"Rotten:\s*(\d[\d,]*)")
 _YEAR_ROW = re.compile(r"^(?P<year>(?:18|19|20)\d{2})(?:,|$)")
 _YEAR_INFO_ROW = re.compile(r"^(?P<year>(?:18|19|20)\d{2}), ")
 NOT_TITLES = frozenset({"Add Article", "View All", "More"})
-_TRAILING_ALT_TITLE = re.compile(r"^(?P<title>.+?)\s+\((?P<alt>[^()]+)\)$")
+_TRAILING_ALT_TITLE = re.compile(r"^(?P<title>.+?)(?<!\s)\s+\((?P<alt>[^()]+)\)$")
 
 
 class Row(NamedTuple):

@@ -6,7 +6,8 @@ import re
 
 _INT = re.compile(r"\d{1,3}(?:[,.\u00a0 ]\d{3})+(?!\d)|\d+")
 _MONEY = re.compile(r"([$€£])\s?(\d[\d,]*(?:\.\d+)?)\s?([KMB]|[mb]illion|thousand)?", re.I)
-_RATING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+(?:\.\d+)?)")
+# (?<!\d): a number is read from its first digit only (else a long digit run is rescanned from each digit).
+_RATING = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+(?:\.\d+)?)")
 _PERCENT = re.compile(r"(\d{1,3})\s?%")
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 _MULTIPLIERS |= {"b": 1_000_000_000, "billion": 1_000_000_000}

@@ -30,7 +30,8 @@ class Unit(NamedTuple):
 # ---------------------------------------------------------------------------------------------------------
 # Units and boilerplate
 
-_AD_MARKER = re.compile(r"\s*(?<![A-Za-z])Advertisement(?![a-z])\s*")
+# (?<!\s): a whitespace run is entered at its start only (else each space of a long run rescans it).
+_AD_MARKER = re.compile(r"(?<!\s)\s*(?<![A-Za-z])Advertisement(?![a-z])\s*")
 
 # Whole lines that are the site talking, not the author (compared after Markdown/whitespace cleaning).
 BOILERPLATE_LINES: frozenset[str] = frozenset(
@@ -81,10 +82,12 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
         if "Advertisement" in line.text:
             pieces = []
             cursor = line_start
-            for match in _AD_MARKER.finditer(text, line_start, line_end):
-                ads.append(doc.trimmed(*match.span()))
-                pieces.append((cursor, match.start()))
-                cursor = match.end()
+            # Searched in the line itself: the newline before it must not count as a space before.
+            base = line.start
+            for match in _AD_MARKER.finditer(line.text, line_start - base, line_end - base):
+                ads.append(doc.trimmed(base + match.start(), base + match.end()))
+                pieces.append((cursor, base + match.start()))
+                cursor = base + match.end()
             pieces.append((cursor, line_end))
         for piece_start, piece_end in pieces:
             left, right = doc.trimmed(piece_start, piece_end)
@@ -185,7 +188,7 @@ def url_header(doc: Document, units_: Sequence[Unit]) -> tuple[int, Field, int |
     return 2, Field(first.text, (first.start, first.end)), year
 
 
-_TRAILING_PAREN = re.compile(r"\s*\(([^()\n]{1,150})\)\s*$")
+_TRAILING_PAREN = re.compile(r"(?<!\s)\s*\(([^()\n]{1,150})\)\s*$")
 
 
 def split_alternates(title: str) -> tuple[str, list[str]]:
@@ -549,7 +552,9 @@ def _cast_in_brackets(text: str, offset: int) -> Iterable[Credit]:
 
 
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:]\s|\s[–—-]\s|\()\s*(?=[^.!?;:(]{1,80}$)")
-_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w’'.-]{0,30}(?:,? (?=[A-Z]))?){1,4}$")
+# Words separated by a space: with the separator optional, "AAAA..." splits into words in exponentially
+# many ways (11 s for 300 capitals).
+_CAPITAL_RUN = re.compile(r"[A-Z][\w’'.-]{0,30}(?:,? [A-Z][\w’'.-]{0,30}){0,3}$")
 
 
 def _character_before(text: str, paren: int) -> tuple[str | None, int]:
