@@ -491,6 +491,9 @@ def ordered_results(
             yield task, task_outcomes(task, options, result), result
         return
     window = jobs * IN_FLIGHT_PER_WORKER
+    from filmscrape.registry import adapters
+
+    adapters()  # loaded once here: forked workers inherit them instead of each importing them again
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     pending: collections.deque[Future[TaskResult]] = collections.deque()
     remaining = iter(task_list)
