@@ -24,7 +24,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TextIO
@@ -477,7 +477,7 @@ def _worker_init() -> None:
 
 def ordered_results(
     tasks: Iterable[Task], options: Options, *, jobs: int
-) -> Iterator[TaskResult | tuple[Task, Iterator[Outcome], TaskResult]]:
+) -> Generator[TaskResult | tuple[Task, Iterator[Outcome], TaskResult], None, None]:
     """Each task's result in task order.
 
     With one job (or one task) tasks run here, streamed: a ``(task, outcomes, result)`` triple whose
@@ -511,18 +511,36 @@ def ordered_results(
             yield result
         finished = True
     finally:
-        if not finished:  # Ctrl-C or a closed pipe: drop the queue, stop the workers now
-            for future in pending:
-                future.cancel()
-            _stop_workers(executor)
-        executor.shutdown(wait=finished, cancel_futures=not finished)
+        if finished:
+            executor.shutdown(wait=True)
+        else:
+            _wind_down(executor, pending)
+
+
+def _wind_down(executor: ProcessPoolExecutor, pending: collections.deque[Future[TaskResult]]) -> None:
+    """After Ctrl-C or a closed pipe: drop the queued tasks and let the running ones end (workers ignore
+    SIGINT; a task is small), so every process exits cleanly. A second Ctrl-C stops the workers at once."""
+    for future in pending:
+        future.cancel()
+    try:
+        executor.shutdown(wait=True, cancel_futures=True)
+    except KeyboardInterrupt:
+        _stop_workers(executor)
+        raise
 
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
-    processes = getattr(executor, "_processes", None) or {}  # the workers this executor started
+    """Terminate this executor's workers (the processes it started) and let the interpreter exit without
+    waiting for the queue that fed them."""
+    processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):
         with contextlib.suppress(Exception):
             process.terminate()
+    call_queue = getattr(executor, "_call_queue", None)
+    if call_queue is not None:
+        with contextlib.suppress(Exception):
+            call_queue.cancel_join_thread()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 # --- the run: output, errors file, progress, summary -------------------------------------------------
@@ -594,8 +612,9 @@ class Run:
             total_bytes = sum(task.weight for task in tasks)
             tqdm = importlib.import_module("tqdm").tqdm
             self._bar = tqdm(total=total_bytes, unit="B", unit_scale=True, file=sys.stderr, leave=False)
+        results = ordered_results(tasks, self.options, jobs=self.jobs)
         try:
-            for item in ordered_results(tasks, self.options, jobs=self.jobs):
+            for item in results:
                 if isinstance(item, TaskResult):
                     for outcome in item.outcomes:
                         self._outcome(outcome)
@@ -606,6 +625,7 @@ class Run:
                         self._outcome(outcome)
                     self._finish(result)
         finally:
+            results.close()  # stops the workers now (Ctrl-C, a closed pipe), not at garbage collection
             if self._bar is not None:
                 self._bar.close()
             try:

@@ -204,10 +204,14 @@ def _batch(args: argparse.Namespace, inputs: list[str]) -> int:
     try:
         stats = run.execute(tasks)
     except KeyboardInterrupt:
-        if output is not None:
-            _error(run.stats.line(errors_file=_name(errors)), prefix="")
-            _error(f"interrupted: {output} holds every page written so far; --resume finishes the run")
-        raise
+        if output is None:
+            raise
+        _error(run.stats.line(errors_file=_name(errors)), prefix="")
+        _error(
+            f"interrupted: {output} holds every page written so far; --resume finishes the run",
+            prefix="filmscrape: ",
+        )
+        return EXIT_INTERRUPTED
     if show_summary:
         _error(stats.line(errors_file=_name(errors)), prefix="")
     return EXIT_FAILED if stats.errors else EXIT_OK
