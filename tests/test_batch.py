@@ -146,7 +146,7 @@ def test_interrupted_run_leaves_valid_output_and_resume_completes_it(
     monkeypatch.setattr(batch, "process", real_process)
     code, _, err = run(capsys, str(tmp_path / "pages"), "-o", str(out), "--resume", "-j", "2")
     assert code == 0
-    assert "resuming: 5 inputs already" in err
+    assert "resuming: 5 inputs done and 0 archives begun" in err
     assert [row["path"] for row in rows(out)] == [str(copy) for copy in copies]
 
 

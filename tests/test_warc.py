@@ -234,7 +234,7 @@ def test_archive_resume_after_an_interrupted_run(
     out.write_bytes(b"".join(lines[:7]) + lines[7][:100])  # killed while writing the eighth page
     code, err = run(capsys, str(archive), "-o", str(out), "--resume", "-j", "2")
     assert code == 0
-    assert "resuming: 1 inputs already" in err
+    assert "resuming: 0 inputs done and 1 archives begun" in err
     assert out.read_bytes() == full.read_bytes()
 
 

@@ -197,8 +197,8 @@ class Done:
         else:
             self.paths.add(path)
 
-    def __len__(self) -> int:
-        return len(self.paths) + len(self.archive_after)
+    def __bool__(self) -> bool:
+        return bool(self.paths or self.archive_after)
 
 
 def load_done(output: Path | None, output_format: str, errors: Path | None) -> Done:
@@ -231,31 +231,30 @@ def plan(
     read_stdin: Callable[[], bytes] | None = None,
 ) -> Iterator[Task]:
     """Tasks in input order; an input that cannot be read at all (an empty directory, closed standard
-    input, an archive without FastWARC) becomes a task that reports the problem in its place."""
+    input, an archive without FastWARC) becomes a task that reports the problem in its place.
+
+    Files go a few at a time (about ``TASKS_PER_WORKER`` tasks per worker, at most
+    ``MAX_FILES_PER_TASK`` files each); an archive becomes its byte ranges (:func:`archive_ranges`).
+    """
+    todo = [item for item in items if done is None or item.path not in done.paths]
+    files = sum(item.kind == "file" for item in todo)
+    per_task = min(max(-(-files // (jobs * TASKS_PER_WORKER)), 1), MAX_FILES_PER_TASK)
     index = 0
     batch: list[InputItem] = []
-
-    def flush() -> Task | None:
-        nonlocal index, batch
-        if not batch:
-            return None
-        task = Task(index, files=tuple(item.path for item in batch), weight=sum(item.size for item in batch))
-        index += 1
-        batch = []
-        return task
-
-    for item in items:
-        if done is not None and item.path in done.paths:
-            continue
+    for item in todo:
         if item.kind == "file":
             batch.append(item)
-            if len(batch) >= MAX_FILES_PER_TASK:
-                yield from filter(None, [flush()])
+            if len(batch) < per_task:
+                continue
+        if batch:
+            paths = tuple(entry.path for entry in batch)
+            yield Task(index, files=paths, weight=sum(entry.size for entry in batch))
+            index += 1
+            batch = []
+        if item.kind == "file":
             continue
-        yield from filter(None, [flush()])
         if item.kind == "problem":
             yield Task(index, problem=(item.path, item.problem or "cannot be read"))
-            index += 1
         elif item.kind == "stdin":
             try:
                 data = read_stdin() if read_stdin is not None else b""
@@ -263,7 +262,6 @@ def plan(
                 yield Task(index, problem=(item.path, str(error)))
             else:
                 yield Task(index, files=(STDIN,), data=data, weight=len(data))
-            index += 1
         else:
             after = done.archive_after.get(item.path, -1) if done is not None else -1
             try:
@@ -278,7 +276,12 @@ def plan(
                 weight = (end if end is not None else item.size) - start
                 yield Task(index, archive=item.path, start=start, end=end, after=after, weight=weight)
                 index += 1
-    yield from filter(None, [flush()])
+            continue
+        index += 1
+    if batch:
+        yield Task(
+            index, files=tuple(entry.path for entry in batch), weight=sum(entry.size for entry in batch)
+        )
 
 
 def archive_ranges(path: str, size: int, jobs: int) -> list[tuple[int, int | None]]:

@@ -199,8 +199,10 @@ def _batch(args: argparse.Namespace, inputs: list[str]) -> int:
     )
     run = Run(writer, options, jobs, errors_path=errors, errors_append=args.resume, progress=progress)
     show_summary = output is not None or (sys.stderr.isatty() and len(items) > 1)
-    if done is not None and len(done):
-        _error(f"resuming: {len(done):,} inputs already in {output} or {errors}", prefix="filmscrape: ")
+    if done:
+        where = f"{output} or {errors}" if errors is not None else f"{output}"
+        counts = f"{len(done.paths):,} inputs done and {len(done.archive_after):,} archives begun"
+        _error(f"resuming: {counts} in {where}", prefix="filmscrape: ")
     try:
         stats = run.execute(tasks)
     except KeyboardInterrupt:
