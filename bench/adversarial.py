@@ -26,7 +26,8 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterable
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import ModuleType
 
@@ -102,11 +103,12 @@ def _strings_of(module: ModuleType) -> set[str]:
     return found
 
 
-def known_labels(adapter_name: str) -> list[str]:
-    """The labels ``adapter_name`` knows: its module's tables, its parse modules' and the seeds'."""
+def known_labels(adapter_name: str, *, parse_modules: bool = True) -> list[str]:
+    """The labels ``adapter_name`` knows: its module's tables and the seeds', and (``parse_modules``) the
+    tables of the parse modules it reads through (word lists too: saying verbs, stop words...)."""
     adapter = filmscrape.adapters()[adapter_name]
     labels = _strings_of(importlib.import_module(type(adapter).__module__))
-    for module_name in PARSE_MODULES.get(adapter_name, ()):
+    for module_name in PARSE_MODULES.get(adapter_name, ()) if parse_modules else ():
         labels |= _strings_of(importlib.import_module(module_name))
     labels.update(SEED_LABELS)
     return sorted(label for label in labels if label.strip() and len(label) <= 200)
@@ -120,15 +122,17 @@ def run_inputs(size: int = SIZE) -> dict[str, str]:
     inputs["mixed-labels"] = _cycle_lines(known_labels_all(), size)
     inputs["html-nested"] = "<html><body>" + "<div>" * (size // 5)
     inputs["html-paragraphs"] = "<html><body>" + "<p>Average Rating: <b>7</b>" * (size // 27)
+    inputs["html-inline-spaces"] = "<html><body><p>" + "<b> </b>" * (size // 8) + "x</p>"
     return inputs
 
 
 def label_inputs(adapter_name: str, repeats: int = LABEL_REPEATS) -> dict[str, str]:
     """One input per known label: ``repeats`` lines holding only that label (no value after it)."""
-    return {f"label {label!r}": _label_text(label, repeats) for label in known_labels(adapter_name)}
+    return {f"label {label!r}": label_text(label, repeats) for label in known_labels(adapter_name)}
 
 
-def _label_text(label: str, repeats: int) -> str:
+def label_text(label: str, repeats: int = LABEL_REPEATS) -> str:
+    """``repeats`` lines holding only ``label``: a label left without its value, over and over."""
     line = label if label.endswith("\n") else label + "\n"
     return line * repeats
 
@@ -158,28 +162,55 @@ def _child(connection: Connection, work: Callable[[], str | None]) -> None:
 
 
 def guarded(work: Callable[[], str | None], timeout: float) -> tuple[float | None, str | None]:
-    """Run ``work`` in a forked child: (seconds, failure message) or (None, "timeout") past ``timeout``.
+    """Run ``work`` in a forked child: (seconds, failure message) or (None, "timeout ...") past ``timeout``.
 
     ``work`` returns None when all went well, else what went wrong. Forking keeps the inputs and the
     imported package shared; a regex stuck in C code cannot be interrupted any other way.
     """
+    return guarded_many({"": work}, timeout, parallel=1)[""]
+
+
+def guarded_many(
+    works: dict[str, Callable[[], str | None]], timeout: float, *, parallel: int = 2
+) -> dict[str, tuple[float | None, str | None]]:
+    """``guarded`` for each work, ``parallel`` children at a time, each under its own ``timeout``."""
     context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, work), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            return None, f"timeout after {timeout:g} s"
-        seconds, failure = receiver.recv()
-        return float(seconds), failure
-    except EOFError:
-        return None, f"child died (exit code {process.exitcode})"
-    finally:
-        if process.is_alive():
-            process.kill()
-        process.join()
-        receiver.close()
+    pending = list(works.items())
+    pending.reverse()  # popped from the end: first given, first run
+    running: dict[Connection, tuple[str, BaseProcess, float]] = {}
+    results: dict[str, tuple[float | None, str | None]] = {}
+    while pending or running:
+        while pending and len(running) < parallel:
+            name, work = pending.pop()
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(sender, work), daemon=True)
+            process.start()
+            sender.close()
+            running[receiver] = (name, process, time.monotonic())
+        deadline = min(started for _, _, started in running.values()) + timeout
+        ready = wait(list(running), max(0.0, deadline - time.monotonic()))
+        now = time.monotonic()
+        for receiver in list(running):
+            name, process, started = running[receiver]
+            result: tuple[float | None, str | None]
+            if receiver in ready:
+                try:
+                    seconds, failure = receiver.recv()
+                    result = (float(seconds), failure)
+                except EOFError:
+                    process.join()
+                    result = (None, f"child died (exit code {process.exitcode})")
+            elif now - started >= timeout:
+                result = (None, f"timeout after {timeout:g} s")
+            else:
+                continue
+            if process.is_alive():
+                process.kill()
+            process.join()
+            receiver.close()
+            del running[receiver]
+            results[name] = result
+    return {name: results[name] for name in works}
 
 
 def extraction_failure(text: str, adapter: str | None) -> str | None:

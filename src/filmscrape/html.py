@@ -32,7 +32,7 @@ SKIP_TAGS = frozenset(
 )
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_SPACE_AROUND_NL = re.compile(r" *\n *")
+_SPACE_AROUND_NL = re.compile(r"(?<! ) *\n *")  # entered at the start of a run of spaces only: linear
 
 
 def split_http_head(text: str) -> tuple[str | None, str]:

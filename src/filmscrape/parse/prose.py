@@ -12,19 +12,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from filmscrape.document import Document
+from filmscrape.document import Document, Line
 from filmscrape.parse.dates import parse_date
 from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
 from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
 
 
-class Unit(NamedTuple):
-    """A paragraph-sized piece of the page: a non-blank line, or a part of one between ad markers."""
+Unit = Line
+"""A paragraph-sized piece of the page: a non-blank line, or a part of one between ad markers.
 
-    start: int
-    end: int
-    text: str
+The same (start, end, text) tuple as ``Document.lines``' entries, so that a whole line is its own unit
+without a copy: on a page of short lines, a second object per line doubled the memory.
+"""
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -73,10 +73,14 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
             continue
         line_start, line_end = max(line.start, start), min(line.end, stop)
         if "Advertisement" not in line.text and line_start == line.start and line_end == line.end:
-            # The common case: a whole line, trimmed with str.strip (no character loop).
+            # The common case: a whole line, trimmed with str.strip (no character loop), kept as it is
+            # when it has no spaces around it.
             stripped = line.text.strip()
-            left = line_start + len(line.text) - len(line.text.lstrip())
-            found.append(Unit(left, left + len(stripped), stripped))
+            if len(stripped) == len(line.text):
+                found.append(line)
+            else:
+                left = line_start + len(line.text) - len(line.text.lstrip())
+                found.append(Unit(left, left + len(stripped), stripped))
             continue
         pieces: list[Span] = [(line_start, line_end)]
         if "Advertisement" in line.text:
