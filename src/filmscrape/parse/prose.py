@@ -18,7 +18,6 @@ from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
 from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
 
-
 Unit = Line
 """A paragraph-sized piece of the page: a non-blank line, or a part of one between ad markers.
 
