@@ -18,13 +18,28 @@ from selectolax.lexbor import LexborHTMLParser
 
 logger = logging.getLogger(__name__)
 
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", re.M)
-_HTML_COMMENT = re.compile(r"^\s*<!--|-->\s*$")
+_WRAPPERS = (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>"))
+"""Comment and CDATA wrappers around a script's JSON, stripped with string tests (no regex rescans)."""
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MAX_SCRIPT = 5_000_000  # larger scripts are not metadata
 _MAX_REPAIR = 200_000
 _decoder = json.JSONDecoder(strict=False)  # strict=False: raw newlines/tabs inside strings are common
+
+
+def _strip_block_comments(text: str) -> str:
+    """Drop ``/* ... */`` comments in one forward scan (an unclosed one ends the scan: linear time)."""
+    if "/*" not in text:
+        return text
+    pieces: list[str] = []
+    position = 0
+    while (start := text.find("/*", position)) >= 0:
+        end = text.find("*/", start + 2)
+        if end < 0:
+            break
+        pieces.append(text[position:start])
+        position = end + 2
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _strip_line_comments(text: str) -> str:
@@ -35,9 +50,13 @@ def _strip_line_comments(text: str) -> str:
 
 
 def _repair(text: str) -> str:
-    text = _HTML_COMMENT.sub("", text.strip())
-    text = _CDATA.sub("", text)
-    text = _BLOCK_COMMENT.sub("", text)
+    text = text.strip()
+    for opening, closing in _WRAPPERS:
+        if text.startswith(opening):
+            text = text[len(opening) :].lstrip()
+        if text.endswith(closing):
+            text = text[: -len(closing)].rstrip()
+    text = _strip_block_comments(text)
     text = _strip_line_comments(text)
     return _TRAILING_COMMA.sub(r"\1", text)
 

@@ -51,12 +51,14 @@ def clean_paragraphs(lines: list[str]) -> str:
 
 def strip_truncation(text: str) -> tuple[str, bool]:
     """Drop a trailing "… More" style marker; the flag says whether one was there."""
-    # Only the tail can hold the marker: searching the whole text backtracks on long whitespace runs.
-    offset = max(0, len(text.rstrip()) - _TRUNCATION_TAIL)
-    match = _TRUNCATION.search(text, offset)
+    # Only the tail can hold the marker, and trailing whitespace is cut first: the pattern's \s* runs
+    # would otherwise rescan a long whitespace run from each of its characters.
+    stripped = text.rstrip()
+    offset = max(0, len(stripped) - _TRUNCATION_TAIL)
+    match = _TRUNCATION.search(stripped, offset)
     if match is None or match.start() == 0:
         return text, False
-    return text[: match.start()].rstrip(), True
+    return stripped[: match.start()].rstrip(), True
 
 
 def strip_debris(text: str) -> str:
