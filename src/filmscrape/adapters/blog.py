@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import zip_longest
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
@@ -182,7 +183,11 @@ class BlogReader:
         self._logline(body)
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
         page.quotes.extend(quotes)
-        headings = {i for i, unit in enumerate(body) if i not in attributions and self._is_heading(body, i)}
+        headings = {
+            i
+            for i, (unit, following) in enumerate(zip_longest(body, body[1:]))
+            if i not in attributions and prose.is_heading(unit, following)
+        }
         self.article.body = _body_text(body, headings)
         self.article.sections = _sections(doc, body, headings)
         self._rating(body)
@@ -429,15 +434,12 @@ class BlogReader:
             if footer:
                 self.boilerplate.append((unit.start, units[-1].end))
                 break
-            if _MD_LINK_DEFINITION.match(unit.text) or prose.is_boilerplate(unit.text, clean):
+            link_definition = unit.text.startswith("[") and _MD_LINK_DEFINITION.match(unit.text)
+            if link_definition or prose.is_boilerplate(unit.text, clean):
                 self.boilerplate.append((unit.start, unit.end))
                 continue
             kept.append(unit)
         return kept
-
-    def _is_heading(self, units: Sequence[Unit], index: int) -> bool:
-        following = units[index + 1] if index + 1 < len(units) else None
-        return prose.is_heading(units[index], following)
 
     def _logline(self, body: list[Unit]) -> None:
         """The one-line summary opening the review, or the lede before "The rest of this review..."."""

@@ -65,22 +65,25 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
     stop = len(text) if end is None else end
     found: list[Unit] = []
     ads: list[Span] = []
-    for line in doc.lines[doc.line_index(start) :]:
+    lines = doc.lines
+    for index in range(doc.line_index(start), len(lines)):
+        line = lines[index]
+        line_text = line.text
+        stripped = line_text.strip()
         if line.start >= stop:
             break
-        if line.end <= start or not line.text.strip():
+        if not stripped or line.end <= start:
             continue
-        line_start, line_end = max(line.start, start), min(line.end, stop)
-        if "Advertisement" not in line.text and line_start == line.start and line_end == line.end:
+        if line.start >= start and line.end <= stop and "Advertisement" not in line_text:
             # The common case: a whole line, trimmed with str.strip (no character loop), kept as it is
             # when it has no spaces around it.
-            stripped = line.text.strip()
-            if len(stripped) == len(line.text):
+            if len(stripped) == len(line_text):
                 found.append(line)
             else:
-                left = line_start + len(line.text) - len(line.text.lstrip())
+                left = line.start + len(line_text) - len(line_text.lstrip())
                 found.append(Unit(left, left + len(stripped), stripped))
             continue
+        line_start, line_end = max(line.start, start), min(line.end, stop)
         pieces: list[Span] = [(line_start, line_end)]
         if "Advertisement" in line.text:
             pieces = []
@@ -649,6 +652,10 @@ def find_quotes(
     index = 0
     while index < len(units_):
         unit = units_[index]
+        unit_text = unit.text
+        if ":" not in unit_text and "“" not in unit_text and '"' not in unit_text:
+            index += 1  # no quotation and no introduction to one: the common case, decided at once
+            continue
         if unit.text.startswith("“") or (unit.text.startswith('"') and unit.text.count('"') == 1):
             closing = _closing_unit(units_, index)
             if closing is not None:
