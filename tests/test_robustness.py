@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 import filmscrape
 from filmscrape import html as html_input
 from filmscrape.parse.prose import find_rating
+from filmscrape.parse.signals import head_lines
 from filmscrape.parse.titles import title_and_year
 from filmscrape.schema import Page
 from filmscrape.serialize import page_to_dict
@@ -446,6 +447,20 @@ def test_real_html_nesting_is_left_alone() -> None:
     )
     assert html_input.nesting_depth(html) <= 3  # html, body, div (+ a self-closing tag, briefly)
     assert html is html_input.flatten_deep_nesting(html)
+
+
+@given(st.text(alphabet="ab \n", max_size=60), st.integers(0, 30))
+def test_head_lines_are_the_first_lines_of_the_index(text: str, count: int) -> None:
+    """Detection's head_lines (no full index) gives exactly the first entries of Document.lines."""
+    doc = filmscrape.Document(text)
+    assert doc.lines[:count] == head_lines(doc, count)
+
+
+def test_detection_does_not_index_every_line() -> None:
+    """Ranking a page of a million empty lines leaves the line index unbuilt (it cost a second)."""
+    doc = filmscrape.Document("\n" * 1_000_000)
+    filmscrape.detect(doc)
+    assert "lines" not in doc.__dict__
 
 
 def test_title_year_line_of_spaces_is_fast() -> None:

@@ -31,7 +31,7 @@ from filmscrape.document import Document
 from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
 from filmscrape.parse.prose import Field, Unit
-from filmscrape.parse.signals import marker_score
+from filmscrape.parse.signals import head_lines, marker_score
 from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.parse.titles import title_and_year
 from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
@@ -131,7 +131,7 @@ class BlogAdapter(Adapter):
         score = marker_score(text, DETECT_MARKERS)
         if text.startswith("---") and sum(marker in text[:3000] for marker in FRONT_MATTER_MARKERS) >= 2:
             score += 0.5
-        if any(title_and_year(line.text) for line in doc.lines[:12]):
+        if any(title_and_year(line.text) for line in head_lines(doc, 12)):
             score += 0.2
         tree = doc.tree
         if tree is not None:

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from filmscrape.adapters.base import Adapter
-from filmscrape.document import Document
+from filmscrape.document import Document, Line
 from filmscrape.parse import prose
 from filmscrape.parse.prose import Field, Unit
-from filmscrape.parse.signals import marker_score, prose_share
+from filmscrape.parse.signals import head_lines, marker_score, prose_share
 from filmscrape.parse.text import collapse, strip_markdown
 from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
 
@@ -57,11 +57,12 @@ class EssayAdapter(Adapter):
     def detect(self, doc: Document) -> float:
         text = doc.text
         score = marker_score(text, DETECT_MARKERS)
-        long_lines = sum(1 for line in doc.lines[:400] if len(line.text) >= _LONG_PARAGRAPH)
+        head = head_lines(doc, 400)
+        long_lines = sum(1 for line in head if len(line.text) >= _LONG_PARAGRAPH)
         score += min(long_lines, 5) * 0.05
         if prose.DEFINITION.search(doc.head(5000)):
             score += 0.2
-        if len(doc.lines) > 1 and prose.url_header(doc, _first_units(doc)):
+        if len(head) > 1 and prose.url_header(doc, _first_units(head)):
             score += 0.3
         if text.count("Advertisement") >= 2:
             score += 0.3  # a magazine's review dump: ad slots between the paragraphs
@@ -79,8 +80,8 @@ class EssayAdapter(Adapter):
         return EssayReader(doc).read()
 
 
-def _first_units(doc: Document) -> list[Unit]:
-    return [Unit(line.start, line.end, line.text) for line in doc.lines[:4] if line.text.strip()]
+def _first_units(head: list[Line]) -> list[Unit]:
+    return [line for line in head[:4] if line.text.strip()]
 
 
 class EssayReader:

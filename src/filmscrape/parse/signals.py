@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from filmscrape.document import Document
+from filmscrape.document import Document, Line
 
 _URL_SELECTORS = (
     ('link[rel="canonical"]', "href"),
@@ -40,10 +40,29 @@ def meta_content(doc: Document, prop: str) -> str | None:
     return value.strip() if value else None
 
 
+def head_lines(doc: Document, count: int) -> list[Line]:
+    """The first ``count`` lines, as ``doc.lines`` has them, without indexing the whole text.
+
+    Detection looks at the head of every page with every detector: on a page of a million short lines,
+    building the full index just for that cost a second.
+    """
+    text = doc.text
+    lines: list[Line] = []
+    start = 0
+    while len(lines) < count:
+        end = text.find("\n", start)
+        if end < 0:
+            lines.append(Line(start, len(text), text[start:]))
+            break
+        lines.append(Line(start, end, text[start:end]))
+        start = end + 1
+    return lines
+
+
 def prose_share(doc: Document, sample_lines: int = 400) -> float:
     """The share of the text (by characters, first lines) that stands in lines long enough to be prose."""
     total = prose = 0
-    for line in doc.lines[:sample_lines]:
+    for line in head_lines(doc, sample_lines):
         length = len(line.text)
         total += length
         if length >= 120:
