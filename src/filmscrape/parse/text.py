@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
-_TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:More|more|See more|Read more|See full summary)\s*»?\s*$")
-_TRUNCATION_TAIL = 40
+TRUNCATION_MARKERS = ("See full summary", "Read more", "See more", "More", "more")
+"""Link texts that end a cut-short text ("… More", "See more »"); longest first."""
+_ELLIPSES = ("…", "...")
 UI_DEBRIS = ("Full Review…", "Full Review...", "See more »", "See more", "Full summary »", "Add synopsis »")
 
 # Markdown inline syntax, each pattern bounded (no nested quantifiers: inputs may be 1 MB lines).
@@ -50,15 +51,27 @@ def clean_paragraphs(lines: list[str]) -> str:
 
 
 def strip_truncation(text: str) -> tuple[str, bool]:
-    """Drop a trailing "… More" style marker; the flag says whether one was there."""
-    # Only the tail can hold the marker, and trailing whitespace is cut first: the pattern's \s* runs
-    # would otherwise rescan a long whitespace run from each of its characters.
-    stripped = text.rstrip()
-    offset = max(0, len(stripped) - _TRUNCATION_TAIL)
-    match = _TRUNCATION.search(stripped, offset)
-    if match is None or match.start() == 0:
+    """Drop a trailing "… More" style marker; the flag says whether one was there.
+
+    String tests from the end, no regex: whitespace runs of any length cost one pass.
+    """
+    rest = text.rstrip()
+    if rest.endswith("»"):
+        rest = rest[:-1].rstrip()
+    marker = next((marker for marker in TRUNCATION_MARKERS if rest.endswith(marker)), None)
+    if marker is None:
         return text, False
-    return stripped[: match.start()].rstrip(), True
+    before = rest[: -len(marker)]
+    if before and not (before[-1].isspace() or before.endswith(_ELLIPSES)):
+        return text, False  # "Evermore": a word that merely ends in "more"
+    before = before.rstrip()
+    for ellipsis in _ELLIPSES:
+        if before.endswith(ellipsis):
+            before = before[: -len(ellipsis)].rstrip()
+            break
+    if not before:
+        return text, False  # nothing but the marker: not a truncated text
+    return before, True
 
 
 def strip_debris(text: str) -> str:
