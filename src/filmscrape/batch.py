@@ -612,9 +612,13 @@ class Run:
     def execute(self, tasks: list[Task]) -> Stats:
         """Run every task; return the counts. KeyboardInterrupt propagates after outputs are closed."""
         if self.progress:
-            total_bytes = sum(task.weight for task in tasks)
-            tqdm = importlib.import_module("tqdm").tqdm
-            self._bar = tqdm(total=total_bytes, unit="B", unit_scale=True, file=sys.stderr, leave=False)
+            try:
+                tqdm = importlib.import_module("tqdm").tqdm
+            except ImportError:  # a dependency, but an install without dependencies only loses the bar
+                logger.debug("tqdm is not installed: no progress bar")
+            else:
+                total = sum(task.weight for task in tasks)
+                self._bar = tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, leave=False)
         results = ordered_results(tasks, self.options, jobs=self.jobs)
         try:
             for item in results:
