@@ -253,6 +253,31 @@ def check_output(out: Path, expected: dict[str, str]) -> dict[str, int]:
     return {"film_pages": len(expected), "found": len(found)}
 
 
+_SPIN = """
+import sys, time
+from concurrent.futures import ProcessPoolExecutor
+def spin(n):
+    x = 0
+    for i in range(n):
+        x += i
+    return x
+jobs = int(sys.argv[1])
+with ProcessPoolExecutor(jobs) as pool:
+    list(pool.map(spin, [1000] * jobs))
+    start = time.perf_counter()
+    list(pool.map(spin, [4_000_000] * jobs))
+print(time.perf_counter() - start)
+"""
+
+
+def machine_parallelism() -> float:
+    """How much faster 2 processes do twice the pure-Python work of 1 (2.0 on two idle cores): what this
+    shared machine can give a 2-worker run right now."""
+    one = min(timed_python(_SPIN, "1")[0] for _ in range(3))
+    two = min(timed_python(_SPIN, "2")[0] for _ in range(3))
+    return 2 * one / two
+
+
 def memory_probe(directory: Path, sizes: list[int]) -> list[dict[str, float]]:
     """Peak RSS of a -j2 run per archive size, each in a fresh child (ru_maxrss is a high-water mark)."""
     rows = []
@@ -336,7 +361,11 @@ def main() -> int:
                 f"{check['found']}/{check['film_pages']} film pages found, nothing else"
             )
         speedup = timings[1] / timings[2]
-        print(f"speed-up -j2 over -j1: {speedup:.2f}x (wall: {walls[1] / walls[2]:.2f}x)")
+        capacity = machine_parallelism()
+        print(
+            f"speed-up -j2 over -j1: {speedup:.2f}x (wall: {walls[1] / walls[2]:.2f}x); "
+            f"the machine's own, on a pure-Python loop right after: {capacity:.2f}x"
+        )
         share_1, share_2 = reader / timings[1], reader / timings[2]
         print(f"batch -j1 = {share_1:.0%}, -j2 = {share_2:.0%} of the reader's throughput")
         print(f"summary line (-j2): {summaries[2]}")
@@ -364,6 +393,7 @@ def main() -> int:
         "batch_j2_wall_s": round(walls[2], 3),
         "speedup_j2": round(speedup, 3),
         "speedup_j2_wall": round(walls[1] / walls[2], 3),
+        "machine_parallelism": round(capacity, 3),
         "memory": memory,
     }
     if not args.quick:
