@@ -288,3 +288,14 @@ def test_ctrl_c_on_a_real_process_group(tmp_path: Path) -> None:
     assert written == [str(copy) for copy in copies[: len(written)]]
     assert main([str(tmp_path / "pages"), "-o", str(out), "--resume", "-j", "2"]) == 0
     assert [row["path"] for row in rows(out)] == [str(copy) for copy in copies]
+
+
+def test_prefilter_gives_the_same_verdicts_without_memmem(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate's C-library search and Python's own agree: every fixture and near miss, same verdict."""
+    samples = [(page.read_bytes(), SITE_URLS[page.parent.name]) for page in fixture_pages()]
+    samples += [(NOT_FILM.encode(), None), (b"A thin film of oil.", "https://x.example/"), (b"", None)]
+    samples += [(b"x" * 100_000 + b"movie", None), (b"ilm", "https://x.example/film/")]
+    fast = [prefilter.verdict(data, url) for data, url in samples]
+    assert prefilter.contains(b"a film", b"ilm") and not prefilter.contains(b"a fil", b"ilm")
+    monkeypatch.setattr(prefilter, "contains", prefilter._contains_in)
+    assert [prefilter.verdict(data, url) for data, url in samples] == fast
