@@ -44,19 +44,25 @@ def head_lines(doc: Document, count: int) -> list[Line]:
     """The first ``count`` lines, as ``doc.lines`` has them, without indexing the whole text.
 
     Detection looks at the head of every page with every detector: on a page of a million short lines,
-    building the full index just for that cost a second.
+    building the full index just for that cost a second. Memoised on the document (every detector asks).
     """
-    text = doc.text
-    lines: list[Line] = []
-    start = 0
-    while len(lines) < count:
-        end = text.find("\n", start)
-        if end < 0:
-            lines.append(Line(start, len(text), text[start:]))
-            break
-        lines.append(Line(start, end, text[start:end]))
-        start = end + 1
-    return lines
+    full = doc.__dict__.get("lines")
+    if full is not None:
+        return full[:count]  # type: ignore[no-any-return]
+    memo: dict[int, list[Line]] = doc.__dict__.setdefault("_head_lines", {})
+    found = memo.get(count)
+    if found is None:
+        pieces = doc.text.split("\n", count)  # at most count splits: C speed, bounded work
+        if len(pieces) > count:
+            pieces.pop()  # the unsplit rest of the text
+        found = []
+        start = 0
+        for piece in pieces:
+            end = start + len(piece)
+            found.append(Line(start, end, piece))
+            start = end + 1
+        memo[count] = found
+    return found
 
 
 def prose_share(doc: Document, sample_lines: int = 400) -> float:
