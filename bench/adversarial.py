@@ -120,6 +120,7 @@ def run_inputs(size: int = SIZE) -> dict[str, str]:
     for name, snippet in RUN_SNIPPETS.items():
         inputs[name] = (snippet * (size // len(snippet) + 1))[:size]
     inputs["mixed-labels"] = _cycle_lines(known_labels_all(), size)
+    inputs["brackets-link"] = "[" * (size - 4) + "](x)"  # a Markdown link's "](" makes every "[" a start
     inputs["html-nested"] = "<html><body>" + "<div>" * (size // 5)
     inputs["html-paragraphs"] = "<html><body>" + "<p>Average Rating: <b>7</b>" * (size // 27)
     inputs["html-inline-spaces"] = "<html><body><p>" + "<b> </b>" * (size // 8) + "x</p>"

