@@ -260,7 +260,8 @@ _RATINGS_2011 = re.compile(
     r"^Ratings:\s*(?P<value>\d{1,2}(?:[.,]\d)?)/10\s+from\s+(?P<count>\d[\d,.\u00a0 ]*?)\s+users"
 )
 _METASCORE_INLINE = re.compile(r"Metascore:\s*(?P<value>\d{1,3})/100")
-_METACRITIC_COUNT = re.compile(r"(?P<count>\d[\d,]*)\s+from\s+Metacritic\.com")
+_METACRITIC_COUNT = re.compile(r"(?<![\d,])(?P<count>\d[\d,]*)\s+from\s+Metacritic\.com")
+MAX_RECOMMENDATION_HEADINGS = 5  # real pages print one or two; each is followed for up to 120 rows
 _METACRITIC_BASED_ON = re.compile(r"Based on (?P<count>\d[\d,]*) critic reviews?")
 _RATING_ONLY = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10$")
 _COUNT_ONLY = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*$")
@@ -1613,7 +1614,7 @@ class _Reader:
             "More Like This",
             "More like this",
         ):
-            for start in self.where.get(heading, ()):
+            for start in self.where.get(heading, ())[:MAX_RECOMMENDATION_HEADINGS]:
                 self._recommended_rows(start + 1, heading == "More like this")
                 if related:
                     return

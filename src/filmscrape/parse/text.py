@@ -13,7 +13,7 @@ UI_DEBRIS = ("Full Review…", "Full Review...", "See more »", "See more", "Ful
 # Markdown inline syntax, each pattern bounded (no nested quantifiers: inputs may be 1 MB lines).
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(
-    r"\[([^\]\n]{1,500})\](?:\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)|\[[^\]\n]{0,200}\])"
+    r"\[([^\[\]\n]{1,500})\](?:\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)|\[[^\]\n]{0,200}\])"
 )
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>|<!--[^\n]{0,500}?-->")
