@@ -2105,7 +2105,8 @@ class _Reader:
                 date=date,
                 rating=rating,
                 helpful_yes=helpful_yes,
-                span=(heading[0], end),
+                # From the heading to the last row read, whichever order a mangled page printed them in.
+                span=(min(heading[0], self.rows[body[0]].start), max(end, heading[1])),
             )
         )
 
