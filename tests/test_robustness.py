@@ -259,11 +259,7 @@ def _run_guarded(text: str, adapter: str | None) -> tuple[float | None, str | No
 
 
 GENERIC_INPUTS = bench.run_inputs()
-_MD_LINK_SLOW = (
-    "parse/text.py (not this worker's): _MD_LINK's [^\\]\\n]{1,500} is retried from every '[' of the "
-    "line: strip_markdown('[' * 1_000_000 + '](x)') takes 5 s; blog/essay strip every unit (5-10 s/MB)"
-)
-KNOWN_SLOW_INPUTS = {("brackets-link", "blog"): _MD_LINK_SLOW, ("brackets-link", "essay"): _MD_LINK_SLOW}
+KNOWN_SLOW_INPUTS: dict[tuple[str, str], str] = {}
 """(input, adapter) -> why it may run past the guard on a busy machine."""
 
 
@@ -355,10 +351,9 @@ SWEEP_LENGTH = 8000
 SWEEP_LIMIT = 0.03
 SWEEP_GUARD = 10.0
 SLOW_PATTERN_MODULES = {
-    "filmscrape.parse.text": _MD_LINK_SLOW,
     "filmscrape.adapters.imdb": (
-        "imdb (not this worker's): _METACRITIC_COUNT rescans digit runs of a row; _SITE_TITLE, "
-        "_TRAILING_LINK and _TRAILING_MORE are quadratic too but only searched in 600/120/20-char windows"
+        "imdb: _SITE_TITLE, _TRAILING_LINK and _TRAILING_MORE are quadratic on space runs, but only"
+        " ever searched in 600/120/20-character windows"
     ),
 }
 PATTERN_MODULES = {
