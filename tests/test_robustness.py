@@ -501,13 +501,6 @@ def _available_memory() -> int:
 
 
 @pytest.mark.skipif(_available_memory() < 2 * 1024**3, reason="needs 2 GB of free memory")
-@pytest.mark.xfail(
-    reason=(
-        "document.py/api.py (the lead's): 10.2x measured; Document.lines holds a Line tuple per line "
-        "(~190 bytes each: 380 MB for the 2 million lines) and extract_file keeps the input bytes alive"
-    ),
-    strict=False,
-)
 def test_50_mb_page_goes_through_in_bounded_memory(tmp_path: Path) -> None:
     """A 50 MB text page (fixture texts cycled) costs extract_file at most 10x its size in peak memory.
 
