@@ -123,6 +123,8 @@ _NEAR_MISSES = (
     "Customers can leave a review after each order, and the story of the shop is on the about page.",
     "Wrap the dough in cling film and let it rest.",
     "Product review: this director's chair folds flat and the plot of land behind it is for sale.",
+    "The film festival director thanked the volunteers; the review of the harbour budget follows.",
+    "A documentary film crew visited the school, and the director of studies welcomed the cast of helpers.",
 )
 
 

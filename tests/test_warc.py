@@ -40,10 +40,10 @@ def needs_fastwarc() -> None:
     pytest.importorskip("fastwarc", reason="FastWARC (the extra 'warc') is not installed")
 
 
-def filler(rng: random.Random, size: int) -> str:
-    """Invented text that is not about films."""
+def filler(rng: random.Random, size: int, paragraph: int = 12) -> str:
+    """Invented text that is not about films, ``paragraph`` words a paragraph."""
     words = [rng.choice(WORDS) for _ in range(size // 7)]
-    lines = [" ".join(words[i : i + 12]).capitalize() + "." for i in range(0, len(words), 12)]
+    lines = [" ".join(words[i : i + paragraph]).capitalize() + "." for i in range(0, len(words), paragraph)]
     return "\n\n".join(lines)
 
 
@@ -108,6 +108,32 @@ def test_every_film_page_found_and_the_rest_rejected(
     assert offsets == sorted(offsets)
     assert f"300 pages seen, {len(expected)} film pages" in err
     assert f"{300 - len(expected)} rejected" in err
+
+
+def test_long_prose_naming_a_film_festival_once_is_not_a_film_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Long non-film prose that mentions a film festival director passes the pre-filter, may score as an
+    essay, and is still rejected (by detection): only the film page is written."""
+    needs_fastwarc()
+    rng = random.Random(5)
+    mention = "The film festival director thanked the volunteers; the review of the budget follows."
+    records = []
+    for number in range(6):
+        paragraphs = filler(rng, 9000, paragraph=100).split("\n\n")  # long lines read as an essay
+        paragraphs.insert(len(paragraphs) // 2, mention)
+        records.append(warc.wet_record(f"https://news.example/{number}", "\n\n".join(paragraphs)))
+    page = FIXTURES / "essay" / "hiroshima-mon-amour.txt"
+    records.append(
+        warc.wet_record("https://essays.example/great-movie-1", page.read_bytes(), record_id="<film>")
+    )
+    archive = tmp_path / "news.wet.gz"
+    warc.write_archive(archive, records)
+    out = tmp_path / "out.jsonl"
+    code, err = run(capsys, str(archive), "-o", str(out))
+    assert code == 0
+    assert [row["warc_record_id"] for row in rows(out)] == ["<film>"]
+    assert "6 rejected (0 by the pre-filter, 6 by detection)" in err
 
 
 def test_records_read_through_ranges_are_each_read_once(tmp_path: Path) -> None:

@@ -19,8 +19,10 @@ import collections
 import contextlib
 import fnmatch
 import importlib
+import itertools
 import logging
 import os
+import re
 import signal
 import sys
 import time
@@ -48,6 +50,11 @@ MAX_RANGE_BYTES = 16 << 20
 TASKS_PER_WORKER = 8
 """An archive is cut into about this many byte ranges per worker (within the two limits above)."""
 IN_FLIGHT_PER_WORKER = 3
+
+PROSE_ADAPTERS = frozenset({"essay", "blog"})
+PROSE_CONFIDENCE = 0.6
+PROSE_FILM_WORDS = 3
+_FILM_WORD = re.compile(r"\b(?:[Ff]ilm|[Mm]ovie|[Cc]inema)")
 
 Payload = Literal["json", "jsonl", "summary", "row"]
 Status = Literal["page", "error"]
@@ -406,7 +413,7 @@ def process(
             explain = f"{_label(path, record_id)}: detection: {scores or 'no adapters'}"
         page = extract(doc, adapter=options.adapter)
         page.path = path
-        if (prefilter or film_only) and page.source.adapter is None:
+        if (prefilter or film_only) and not (options.adapter or film_page(page)):
             return "detection"
         payload = _payload(page, options, record_id, offset)
     except InputError as error:
@@ -417,6 +424,20 @@ def process(
         return Outcome("error", path, record_id, offset, url, message=message)
     adapter = page.source.adapter
     return Outcome("page", path, record_id, offset, url, adapter, payload, explain=explain)
+
+
+def film_page(page: Page) -> bool:
+    """Whether a crawled page counts as a film page: an adapter recognised it, and when that adapter
+    recognises a kind of writing rather than a site (essay, blog), it was sure (``PROSE_CONFIDENCE``) or
+    the page speaks of films at least ``PROSE_FILM_WORDS`` times. Long prose that names a film festival
+    once scores as an essay; a crawl has plenty of it."""
+    adapter = page.source.adapter
+    if adapter is None:
+        return False
+    if adapter not in PROSE_ADAPTERS or page.source.confidence >= PROSE_CONFIDENCE:
+        return True
+    mentions = _FILM_WORD.finditer(page.text)
+    return sum(1 for _ in itertools.islice(mentions, PROSE_FILM_WORDS)) >= PROSE_FILM_WORDS
 
 
 def _payload(page: Page, options: Options, record_id: str | None, offset: int | None) -> Any:
