@@ -299,3 +299,23 @@ def test_prefilter_gives_the_same_verdicts_without_memmem(monkeypatch: pytest.Mo
     assert prefilter.contains(b"a film", b"ilm") and not prefilter.contains(b"a fil", b"ilm")
     monkeypatch.setattr(prefilter, "contains", prefilter._contains_in)
     assert [prefilter.verdict(data, url) for data, url in samples] == fast
+
+
+def test_a_dying_worker_ends_the_run_cleanly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process that dies (a crash in a C extension) ends the run with one error line, exit 1, no
+    traceback, and the pages written before it in a valid output."""
+    copy_pages(tmp_path / "pages", PAGES[:12])
+    monkeypatch.setattr(batch, "run_task", _die_on_third_task)
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, str(tmp_path / "pages"), "-o", str(out), "-j", "2")
+    assert code == 1
+    assert "internal error: BrokenProcessPool" in err and "Traceback" not in err
+    assert all(isinstance(row, dict) for row in rows(out))
+
+
+def _die_on_third_task(task: batch.Task, options: batch.Options) -> batch.TaskResult:
+    if task.index == 2:
+        os._exit(1)
+    return batch.TaskResult(task.index, weight=task.weight)

@@ -214,6 +214,12 @@ def _batch(args: argparse.Namespace, inputs: list[str]) -> int:
             prefix="filmscrape: ",
         )
         return EXIT_INTERRUPTED
+    except Exception as error:  # a worker process died (BrokenProcessPool) or a bug: no traceback
+        _error(f"internal error: {type(error).__name__}: {error}")
+        if output is not None:
+            _error(run.stats.line(errors_file=_name(errors)), prefix="")
+            _error(f"stopped: {output} holds every page written so far", prefix="filmscrape: ")
+        return EXIT_FAILED
     if show_summary:
         _error(stats.line(errors_file=_name(errors)), prefix="")
     return EXIT_FAILED if stats.errors else EXIT_OK
