@@ -187,6 +187,7 @@ _REVIEW_DEBRIS = re.compile(
 )
 _LONG_DATE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
 _SHORT_NUMERIC_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?$")
+MAX_DATE_ROW = 100  # longer rows are quotes, never a date row or a row of links
 _GRADE = re.compile(r"^[A-F][+-]?$")
 _SENTENCE_END = ".!?\"”'’…"
 MAX_NAME_WORDS = 6
@@ -252,6 +253,9 @@ class Row(NamedTuple):
     end: int
     text: str
     line: int  # index into Document.lines
+
+
+_new_row = tuple.__new__  # Row(...) without the NamedTuple's Python-level __new__: a page has hundreds
 
 
 class ItemEntry(NamedTuple):
@@ -647,11 +651,12 @@ class PageReader:
                 break
             if not anchors and text.startswith(("Audience Reviews for ", "There are no critic reviews")):
                 break
-            parsed = _review_date_row(text)
-            if parsed is not None:
-                anchors.append((end, parsed))
-            elif _is_review_debris(text):
-                debris.add(end)
+            if len(text) <= MAX_DATE_ROW:
+                rest, rating_text = _without_debris(text)
+                if not rest:
+                    debris.add(end)  # a row of links only: "Full Review | Comment" (2008)
+                elif (parsed := _review_date(rest, rating_text)) is not None:
+                    anchors.append((end, parsed))
             end += 1
         if not anchors:
             return end
@@ -905,8 +910,8 @@ def _rows(doc: Document) -> list[Row]:
     for number, raw in enumerate(doc.text.split("\n")):
         if raw and not raw.isspace():
             stripped = raw.strip()
-            start = offset + raw.index(stripped[0])
-            append(Row(start, start + len(stripped), stripped, number))
+            start = offset + len(raw) - len(raw.lstrip())
+            append(_new_row(Row, (start, start + len(stripped), stripped, number)))
         offset += len(raw) + 1
     return rows
 
@@ -1233,27 +1238,34 @@ def _suffix_span(row: Row, marker: str) -> Span:
 # Reviews and quotes
 
 
-def _review_date_row(text: str) -> ReviewDate | None:
-    """The date row of a critic review once its debris is removed, else None."""
-    if len(text) > 100 or _DIGIT.search(text) is None:
-        return None
+def _without_debris(text: str) -> tuple[str, str | None]:
+    """A review row without its links ("Full Review…", "Comments (2)", "|"), collapsed, and the text
+    of its "Rating: 3/4" if any. One pass: every critic-region row goes through it."""
+    pieces: list[str] = []
     rating_text: str | None = None
+    last = 0
     for match in _REVIEW_DEBRIS.finditer(text):
+        pieces.append(text[last : match.start()])
+        last = match.end()
         if match["rating"]:
             rating_text = match["rating"]
-    rest = collapse(_REVIEW_DEBRIS.sub(" ", text))
-    if _LONG_DATE.match(rest):
-        date = parse_date(rest, fallback=False)
-    elif _SHORT_NUMERIC_DATE.match(rest):
+    if not pieces:
+        return collapse(text), None
+    pieces.append(text[last:])
+    return collapse(" ".join(pieces)), rating_text
+
+
+def _review_date(rest: str, rating_text: str | None) -> ReviewDate | None:
+    """The date row of a critic review once its debris is removed (``rest``), else None."""
+    if rest[0].isdigit():
+        if not _SHORT_NUMERIC_DATE.match(rest):
+            return None
         date = parse_numeric_date(rest)
+    elif rest[-1].isdigit() and _LONG_DATE.match(rest):
+        date = parse_date(rest, fallback=False)
     else:
         return None
     return ReviewDate(date, _original_score(rating_text or ""))
-
-
-def _is_review_debris(text: str) -> bool:
-    """A row of links only: "Full Review | Comment" (2008) stands apart from its date row."""
-    return len(text) < 60 and not collapse(_REVIEW_DEBRIS.sub(" ", text))
 
 
 def _original_score(text: str) -> Rating | None:
@@ -1386,37 +1398,47 @@ def _item_from_row(row: Row, index: int) -> ItemEntry | None:
     match = _ITEM_HEAD.match(row.text)
     if match is None:
         return None
-    rest = match["rest"]
-    item = ListingItem(title="", score=_percent_score(match["score"]), span=(row.start, row.end))
-    two_scores = match["score2"] is not None
-    lone_gap = 0 if two_scores or item.score is None else len(match["gap"])
+    rank, score_text, gap, score2, rest = match.groups()
+    date = date_text = gross_text = None
+    gross: int | None = None
     last = rest[-1]
     money = _ITEM_GROSS.search(rest) if "$" in rest and (last.isdigit() or last in "KMB") else None
     if money is not None:
-        item.gross_text = money["gross"]
-        item.gross = parse_money(money["gross"])
+        gross_text = money["gross"]
+        gross = parse_money(gross_text)
         rest = rest[: money.start()]
     else:
         when = _ITEM_MONTH_DAY.search(rest) if last.isdigit() and " " in rest else None
         if when is not None:
-            item.date_text = when["date"]
-            item.date = parse_date(when["date"], fallback=False)
+            date_text = when["date"]
+            date = parse_date(date_text, fallback=False)
             rest = rest[: when.start()]
         elif "/" in rest and (numeric := _ITEM_DAY_MONTH.search(rest)) is not None:
-            item.date_text = numeric["date"]  # day or month first: settled per page afterwards
+            date_text = numeric["date"]  # day or month first: settled per page afterwards
             rest = rest[: numeric.start()]
         elif last in "—–" and (dash := _ITEM_NO_DATE.search(rest)) is not None:
             rest = rest[: dash.start()]
-    if match["rank"] and "(" in rest:
+    if rank and "(" in rest:
         year = _ITEM_YEAR_COUNT.search(rest)
         if year is not None:
-            item.date = item.date_text = year["year"]
+            date = date_text = year["year"]
             rest = rest[: year.start()]
     title = collapse(rest)
     if not title or title.isdigit() or _TILE_SCORES.match(title):
         return None
-    item.title = title
-    return ItemEntry(index, index, item, "ranked" if match["rank"] else "scored", two_scores, lone_gap)
+    score = _percent_score(score_text)
+    item = ListingItem(
+        title=title,
+        score=score,
+        date=date,
+        date_text=date_text,
+        gross=gross,
+        gross_text=gross_text,
+        span=(row.start, row.end),
+    )
+    two_scores = score2 is not None
+    lone_gap = 0 if two_scores or score is None else len(gap)
+    return _new_row(ItemEntry, (index, index, item, "ranked" if rank else "scored", two_scores, lone_gap))
 
 
 def _score_last_item(row: Row) -> ListingItem | None:
