@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -165,6 +167,7 @@ SECTION_END_PREFIXES = (
 
 # Critic reviews: the region, its filter rows, and the debris around each review's date row.
 CRITIC_HEADING_PREFIXES = ("Critic Reviews for ", "Reviews for ")
+AUDIENCE_HEADING_PREFIX = "Audience Reviews for "
 CRITIC_END_ROWS = frozenset({"More Critic Reviews", "Latest News", "Discussion Forum"})
 CRITIC_END_PREFIXES = ("View All Critic Reviews", "Audience Reviews for ", "Latest News for ")
 CRITIC_FILTER_PREFIXES = (
@@ -181,6 +184,7 @@ CRITIC_FILTER_PREFIXES = (
 _PAGE_RANGE = re.compile(r"^\d+ - \d+ \(sorted")  # 2008: "1 - 20 (sorted by date)"
 TOP_CRITIC = "Top Critic"
 REVIEW_PLACEHOLDERS = frozenset({"N/R", "Click to read the article"})
+DEBRIS_MARKERS = ("|", "Full Review", "Comment", "Rating:")  # every _REVIEW_DEBRIS match holds one
 _REVIEW_DEBRIS = re.compile(
     r"Full Review(?:…|\.\.\.)?|Comments? \(\d+\)|(?<!\d)(?<!, )\d+ Comments?|Comments?"
     r"|Rating:\s*(?P<rating>\S+)|\|"
@@ -350,9 +354,9 @@ class PageReader:
         self.header = _find_header(rows, anchor)
         if self.header is not None:
             self._read_header(self.header)
-            critic_start = _find_row(rows, self.header, _is_critic_heading)
-            audience_start = _find_row(rows, self.header, lambda t: t.startswith("Audience Reviews for "))
-            quotes_start = _find_row(rows, self.header, self._is_quotes_heading)
+            critic_start = self._find_containing("Reviews for ", self.header, _is_critic_heading)
+            audience_start = self._find_containing(AUDIENCE_HEADING_PREFIX, self.header, _is_audience_heading)
+            quotes_start = self._find_containing(" Quotes", self.header, self._is_quotes_heading)
             body_end = min(
                 i for i in (critic_start, audience_start, quotes_start, len(rows)) if i is not None
             )
@@ -404,6 +408,21 @@ class PageReader:
         film.year = year
         film.field_spans["title"] = title_span
         film.field_spans["year"] = year_span
+
+    def _find_containing(self, needle: str, start: int, test: Callable[[str], bool]) -> int | None:
+        """The index of the first row from ``start`` on that passes ``test``, looking only at rows that
+        contain ``needle`` (found by ``str.find`` over the text: no Python test for every row)."""
+        rows = self.rows
+        if start >= len(rows):
+            return None
+        text = self.doc.text
+        at = text.find(needle, rows[start].start)
+        while at >= 0:
+            index = bisect_right(rows, at, lo=start, key=_row_start) - 1
+            if test(rows[index].text):
+                return index
+            at = text.find(needle, at + 1)
+        return None
 
     def _is_quotes_heading(self, text: str) -> bool:
         title = self.page.film.title
@@ -881,6 +900,8 @@ class PageReader:
     def _continues(self, previous: ItemEntry, entry: ItemEntry) -> bool:
         if previous.kind != entry.kind or entry.first - previous.last - 1 > MAX_FILLER_ROWS:
             return False
+        if entry.first == previous.last + 1:
+            return True
         return not any(_breaks_listing(self.rows[i].text) for i in range(previous.last + 1, entry.first))
 
     def _add_listing(self, run: list[ItemEntry], page_title: str | None) -> None:
@@ -914,6 +935,9 @@ def _rows(doc: Document) -> list[Row]:
             append(_new_row(Row, (start, start + len(stripped), stripped, number)))
         offset += len(raw) + 1
     return rows
+
+
+_row_start = itemgetter(0)
 
 
 def _find_row(rows: Sequence[Row], start: int, test: object, end: int | None = None) -> int | None:
@@ -969,6 +993,10 @@ def _page_title(rows: Sequence[Row]) -> str | None:
 
 def _is_critic_heading(text: str) -> bool:
     return text.startswith(CRITIC_HEADING_PREFIXES)
+
+
+def _is_audience_heading(text: str) -> bool:
+    return text.startswith(AUDIENCE_HEADING_PREFIX)
 
 
 def _is_critic_filter(text: str) -> bool:
@@ -1241,6 +1269,8 @@ def _suffix_span(row: Row, marker: str) -> Span:
 def _without_debris(text: str) -> tuple[str, str | None]:
     """A review row without its links ("Full Review…", "Comments (2)", "|"), collapsed, and the text
     of its "Rating: 3/4" if any. One pass: every critic-region row goes through it."""
+    if not any(marker in text for marker in DEBRIS_MARKERS):
+        return collapse(text), None
     pieces: list[str] = []
     rating_text: str | None = None
     last = 0
