@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -88,23 +88,26 @@ def _extract_document(doc: Document, chosen: Adapter | None) -> Page:
 def drop_empty_strings(page: Page) -> None:
     """Enforce the contract on any adapter's output: an empty optional string is None, and empty strings
     are dropped from lists of strings (absent is null or [], never "")."""
-    stack: list[Any] = [page]
-    while stack:
-        item = stack.pop()
-        plan = _cleaning_plan(item.__class__)
-        if plan.optional is not None and "" in plan.optional(item):  # one C-level read of every field
-            for name in plan.optional_names:
-                if getattr(item, name) == "":
-                    setattr(item, name, None)
-        if plan.string_lists is not None:
-            for values in plan.string_lists(item):
-                if "" in values:
-                    values[:] = [value for value in values if value != ""]
-        if plan.records is not None:
-            stack.extend(value for value in plan.records(item) if value is not None)
-        if plan.record_lists is not None:
-            for values in plan.record_lists(item):
-                stack.extend(values)
+    pending: list[Iterable[Any]] = [(page,)]
+    while pending:
+        plan_class: type | None = None
+        plan = _NOTHING_TO_CLEAN
+        for item in pending.pop():  # a list of records: one class, one plan (looked up again on a change)
+            if item.__class__ is not plan_class:
+                plan_class = item.__class__
+                plan = _cleaning_plan(plan_class)
+            if plan.optional is not None and "" in plan.optional(item):  # one C-level read of the fields
+                for name in plan.optional_names:
+                    if getattr(item, name) == "":
+                        setattr(item, name, None)
+            if plan.string_lists is not None:
+                for values in plan.string_lists(item):
+                    if "" in values:
+                        values[:] = [value for value in values if value != ""]
+            if plan.records is not None:
+                pending.append([value for value in plan.records(item) if value is not None])
+            if plan.record_lists is not None:
+                pending.extend(plan.record_lists(item))
 
 
 class _CleaningPlan(NamedTuple):
@@ -124,6 +127,9 @@ def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]] | 
         get = attrgetter(names[0])
         return lambda item: (get(item),)
     return attrgetter(*names)
+
+
+_NOTHING_TO_CLEAN = _CleaningPlan((), None, None, None, None)
 
 
 @cache

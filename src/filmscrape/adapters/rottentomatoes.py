@@ -65,6 +65,7 @@ DETECT_MARKERS: dict[str, float] = {
     "Rotten:": 0.1,
 }
 _SITE_TITLE = re.compile(r"[-|] Rotten Tomatoes\s*$", re.M)
+CERTAIN = 0.95  # the highest score the text alone can earn: only a rottentomatoes.com/m/ URL says more
 _FILM_URL = re.compile(r"rottentomatoes\.com/m/")
 _RT_URL = re.compile(r"(?:^|[/.])rottentomatoes\.com/")
 
@@ -75,6 +76,7 @@ _RT_URL = re.compile(r"(?:^|[/.])rottentomatoes\.com/")
 SCORE_ANCHORS = ("TOMATOMETER", "tomatometer", "Tomatometer")
 SCORE_ANCHOR_PREFIXES = ("Average Rating:", "Reviews Counted:", "Total Count:")
 _REVIEWS_RATINGS_ROW = re.compile(r"^\d[\d,]* Reviews(?:\s|$)")  # 2021+: "282 Reviews 250,000+ Ratings"
+SCORE_ANCHOR_NEEDLES = ("TOMATOMETER", "omatometer", *SCORE_ANCHOR_PREFIXES, " Reviews")  # one in each
 
 # Score block rows.
 SCORE_COUNT_LABELS: dict[str, bool] = {  # label -> whether it marks the audience group
@@ -227,6 +229,10 @@ _ITEM_MONTH_DAY = re.compile(
     r"(?<!\s)\s+(?:(?:Opened|Opens|Re-released|Available|Opening)\s+)?"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?)$"
 )
+_ITEM_DATE_TAIL = re.compile(  # _ITEM_MONTH_DAY's date alone: a cheap test on the row's last characters
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?$"
+)
+MAX_ITEM_DATE = 20  # "September 30, 2024" and the like: _ITEM_DATE_TAIL never matches more
 _ITEM_DAY_MONTH = re.compile(r"(?<!\s)\s+(?P<date>\d{1,2}/\d{1,2})$")
 _ITEM_NO_DATE = re.compile(r"(?<!\s)\s+[—–]$")
 _ITEM_YEAR_COUNT = re.compile(r"(?<!\s)\s+\((?P<year>(?:18|19|20)\d{2})\)(?:\s+\d+)?$")  # ranked tables
@@ -312,13 +318,11 @@ class RottenTomatoesAdapter(Adapter):
                 return 0.97
             if _RT_URL.search(url):
                 return 0.9  # list, browse and editorial pages: listings
-        head = doc.head(400)
-        score = marker_score(doc.text, DETECT_MARKERS)
-        if _SITE_TITLE.search(head):
-            score += 0.6
+        score = 0.6 if _SITE_TITLE.search(doc.head(400)) else 0.0
+        score += marker_score(doc.text, DETECT_MARKERS, enough=None if url else CERTAIN - score)
         if url:
             score *= 0.3  # the page says it lives on another site
-        return min(score, 0.95)
+        return min(score, CERTAIN)
 
     def extract(self, doc: Document) -> Page:
         page = self.new_page(doc)
@@ -350,7 +354,7 @@ class PageReader:
 
     def read(self) -> None:
         rows = self.rows
-        anchor = _score_anchor(rows)
+        anchor = self._score_anchor()
         self.header = _find_header(rows, anchor)
         if self.header is not None:
             self._read_header(self.header)
@@ -408,6 +412,15 @@ class PageReader:
         film.year = year
         film.field_spans["title"] = title_span
         film.field_spans["year"] = year_span
+
+    def _score_anchor(self) -> int | None:
+        """The first row of the score block: "Tomatometer", "Average Rating:", "282 Reviews", ..."""
+        found = [
+            index
+            for needle in SCORE_ANCHOR_NEEDLES
+            if (index := self._find_containing(needle, 0, _is_score_anchor)) is not None
+        ]
+        return min(found, default=None)
 
     def _find_containing(self, needle: str, start: int, test: Callable[[str], bool]) -> int | None:
         """The index of the first row from ``start`` on that passes ``test``, looking only at rows that
@@ -929,9 +942,9 @@ def _rows(doc: Document) -> list[Row]:
     append = rows.append
     offset = 0
     for number, raw in enumerate(doc.text.split("\n")):
-        if raw and not raw.isspace():
-            stripped = raw.strip()
-            start = offset + len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        if stripped:
+            start = offset if stripped is raw else offset + raw.index(stripped[0])  # `is`: nothing stripped
             append(_new_row(Row, (start, start + len(stripped), stripped, number)))
         offset += len(raw) + 1
     return rows
@@ -949,16 +962,12 @@ def _find_row(rows: Sequence[Row], start: int, test: object, end: int | None = N
     return None
 
 
-def _score_anchor(rows: Sequence[Row]) -> int | None:
-    for index, row in enumerate(rows):
-        text = row.text
-        if (
-            text in SCORE_ANCHORS
-            or text.startswith(SCORE_ANCHOR_PREFIXES)
-            or _REVIEWS_RATINGS_ROW.match(text)
-        ):
-            return index
-    return None
+def _is_score_anchor(text: str) -> bool:
+    return (
+        text in SCORE_ANCHORS
+        or text.startswith(SCORE_ANCHOR_PREFIXES)
+        or bool(_REVIEWS_RATINGS_ROW.match(text))
+    )
 
 
 def _find_header(rows: Sequence[Row], anchor: int | None) -> int | None:
@@ -1438,7 +1447,11 @@ def _item_from_row(row: Row, index: int) -> ItemEntry | None:
         gross = parse_money(gross_text)
         rest = rest[: money.start()]
     else:
-        when = _ITEM_MONTH_DAY.search(rest) if last.isdigit() and " " in rest else None
+        when = (
+            _ITEM_MONTH_DAY.search(rest)
+            if last.isdigit() and _ITEM_DATE_TAIL.search(rest, max(0, len(rest) - MAX_ITEM_DATE))
+            else None
+        )
         if when is not None:
             date_text = when["date"]
             date = parse_date(date_text, fallback=False)
@@ -1454,7 +1467,7 @@ def _item_from_row(row: Row, index: int) -> ItemEntry | None:
             date = date_text = year["year"]
             rest = rest[: year.start()]
     title = collapse(rest)
-    if not title or title.isdigit() or _TILE_SCORES.match(title):
+    if not title or title.isdigit() or (title[-1] == "%" and _TILE_SCORES.match(title)):
         return None
     score = _percent_score(score_text)
     item = ListingItem(

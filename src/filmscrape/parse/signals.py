@@ -13,9 +13,21 @@ _URL_SELECTORS = (
 )
 
 
-def marker_score(text: str, markers: Mapping[str, float]) -> float:
-    """The sum of the weights of the markers found in ``text`` (plain ``in`` tests: no regex cost)."""
-    return sum(weight for marker, weight in markers.items() if marker in text)
+def marker_score(text: str, markers: Mapping[str, float], enough: float | None = None) -> float:
+    """The sum of the weights of the markers found in ``text`` (plain ``in`` tests: no regex cost).
+
+    With ``enough``, the sum stops growing once it reaches that value: a detector that caps its score
+    need not scan the whole text for every remaining marker.
+    """
+    if enough is None:
+        return sum(weight for marker, weight in markers.items() if marker in text)
+    score = 0.0
+    for marker, weight in markers.items():
+        if marker in text:
+            score += weight
+            if score >= enough:
+                break
+    return score
 
 
 def page_url(doc: Document) -> str | None:
