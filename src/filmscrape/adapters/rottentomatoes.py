@@ -186,10 +186,9 @@ CRITIC_FILTER_PREFIXES = (
 _PAGE_RANGE = re.compile(r"^\d+ - \d+ \(sorted")  # 2008: "1 - 20 (sorted by date)"
 TOP_CRITIC = "Top Critic"
 REVIEW_PLACEHOLDERS = frozenset({"N/R", "Click to read the article"})
-DEBRIS_MARKERS = ("|", "Full Review", "Comment", "Rating:")  # every _REVIEW_DEBRIS match holds one
-_REVIEW_DEBRIS = re.compile(
-    r"Full Review(?:…|\.\.\.)?|Comments? \(\d+\)|(?<!\d)(?<!, )\d+ Comments?|Comments?"
-    r"|Rating:\s*(?P<rating>\S+)|\|"
+_REVIEW_DEBRIS = re.compile(  # the lookahead lets the regex engine skip to the alternatives' first characters
+    r"(?=[FCR|\d])(?:Full Review(?:…|\.\.\.)?|Comments? \(\d+\)|(?<!\d)(?<!, )\d+ Comments?|Comments?"
+    r"|Rating:\s*(?P<rating>\S+)|\|)"
 )
 _LONG_DATE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
 _SHORT_NUMERIC_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?$")
@@ -1278,8 +1277,8 @@ def _suffix_span(row: Row, marker: str) -> Span:
 def _without_debris(text: str) -> tuple[str, str | None]:
     """A review row without its links ("Full Review…", "Comments (2)", "|"), collapsed, and the text
     of its "Rating: 3/4" if any. One pass: every critic-region row goes through it."""
-    if not any(marker in text for marker in DEBRIS_MARKERS):
-        return collapse(text), None
+    if "|" not in text and "Full Review" not in text and "Comment" not in text and "Rating:" not in text:
+        return collapse(text), None  # none of _REVIEW_DEBRIS's alternatives can match
     pieces: list[str] = []
     rating_text: str | None = None
     last = 0
