@@ -140,6 +140,7 @@ class Document:
         self.url = url
         self.html = html
         self.http_head = http_head
+        self._head_lines: dict[int, list[Line]] = {}
 
     @classmethod
     def from_source(cls, source: str | bytes, *, url: str | None = None) -> Document:
@@ -235,3 +236,25 @@ class Document:
     def head(self, size: int = 4096) -> str:
         """The first ``size`` characters: what cheap detection checks look at first."""
         return self.text[:size]
+
+    def head_lines(self, count: int) -> list[Line]:
+        """The first ``count`` lines, as ``lines`` has them, without indexing the whole text.
+
+        Detection looks at the head of every page with every detector: on a page of a million short
+        lines, building the full index just for that cost a second. Remembered per ``count``.
+        """
+        if "lines" in self.__dict__:  # the full index is built already (cached_property keeps it there)
+            return self.lines[:count]
+        found = self._head_lines.get(count)
+        if found is None:
+            pieces = self.text.split("\n", count)  # at most count splits: C speed, bounded work
+            if len(pieces) > count:
+                pieces.pop()  # the unsplit rest of the text
+            found = []
+            start = 0
+            for piece in pieces:
+                end = start + len(piece)
+                found.append(Line(start, end, piece))
+                start = end + 1
+            self._head_lines[count] = found
+        return found

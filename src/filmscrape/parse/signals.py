@@ -53,28 +53,8 @@ def meta_content(doc: Document, prop: str) -> str | None:
 
 
 def head_lines(doc: Document, count: int) -> list[Line]:
-    """The first ``count`` lines, as ``doc.lines`` has them, without indexing the whole text.
-
-    Detection looks at the head of every page with every detector: on a page of a million short lines,
-    building the full index just for that cost a second. Memoised on the document (every detector asks).
-    """
-    full = doc.__dict__.get("lines")
-    if full is not None:
-        return full[:count]  # type: ignore[no-any-return]
-    memo: dict[int, list[Line]] = doc.__dict__.setdefault("_head_lines", {})
-    found = memo.get(count)
-    if found is None:
-        pieces = doc.text.split("\n", count)  # at most count splits: C speed, bounded work
-        if len(pieces) > count:
-            pieces.pop()  # the unsplit rest of the text
-        found = []
-        start = 0
-        for piece in pieces:
-            end = start + len(piece)
-            found.append(Line(start, end, piece))
-            start = end + 1
-        memo[count] = found
-    return found
+    """The first ``count`` lines of ``doc`` (see :meth:`Document.head_lines`)."""
+    return doc.head_lines(count)
 
 
 def prose_share(doc: Document, sample_lines: int = 400) -> float:
