@@ -89,12 +89,9 @@ def invented(page: Page) -> Iterator[str]:
             printed = _cut(page, item.span)
             if item.title not in printed:
                 yield f"listing item {index} title={item.title!r} not in {printed[:80]!r}"
-            if (
-                item.score is not None
-                and item.score.value is not None
-                and not _has_number(item.score.value, printed)
-            ):
-                yield f"listing item {item.title!r} score={item.score.value} not in its span"
+            for score in (item.score, item.audience_score):
+                if score is not None and score.value is not None and not _has_number(score.value, printed):
+                    yield f"listing item {item.title!r} {score.kind} score={score.value} not in its span"
     title_span = page.film.field_spans.get("title")
     if (
         page.film.title is not None

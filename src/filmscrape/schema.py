@@ -245,10 +245,15 @@ class ItemScore:
 
 @attrs.define(kw_only=True)
 class ListingItem:
-    """One film or show in a listing: title, score, date and gross as printed."""
+    """One film or show in a listing: title, score, date and gross as printed.
+
+    ``score`` is the item's first score (the critics' where the page prints both); ``audience_score`` is
+    the audience's where the page prints it beside the critics' ("84% 91%").
+    """
 
     title: str
     score: ItemScore | None = None
+    audience_score: ItemScore | None = None
     date: str | None = None
     date_text: str | None = None
     gross: int | None = None

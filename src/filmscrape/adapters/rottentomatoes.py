@@ -1472,6 +1472,7 @@ def _item_from_row(row: Row, index: int) -> ItemEntry | None:
     item = ListingItem(
         title=title,
         score=score,
+        audience_score=_percent_score(score2, "audience"),
         date=date,
         date_text=date_text,
         gross=gross,
@@ -1505,6 +1506,7 @@ def _tile_item(title_row: Row, score_row: Row, available_row: Row) -> ListingIte
     return ListingItem(
         title=title_row.text,
         score=_percent_score(match["score"]) if match is not None else None,
+        audience_score=_percent_score(match["score2"], "audience") if match is not None else None,
         date=parse_date(date_text, fallback=False) if date_text else None,
         date_text=date_text,
         span=(title_row.start, available_row.end),
