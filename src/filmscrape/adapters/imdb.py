@@ -530,6 +530,18 @@ class _Reader:
             return None
         return (index, index + len(value))
 
+    def locate_near(self, value: str, cursor: int, within: int) -> Span | None:
+        """Where ``value`` is printed starting at ``cursor`` or at most ``within`` characters after it.
+
+        Never before ``cursor``: a span from an earlier anchor to this one's end always runs forward.
+        """
+        if not value:
+            return None
+        index = self.text.find(value, cursor, cursor + within + len(value))
+        if index < 0:
+            return None
+        return (index, index + len(value))
+
     def locate_row(self, text: str, cursor: int = 0) -> Span | None:
         """Where a row that is exactly ``text`` stands, at or after ``cursor``."""
         needle = "\n" + text + "\n"
@@ -1377,11 +1389,14 @@ class _Reader:
         return index - 1, False, index
 
     def _item_text(self, first: int, last: int, joiner: str) -> tuple[str, Span]:
-        parts = [_strip_links(self.rows[i].text, more_links=self.more_links) for i in range(first, last + 1)]
-        parts = [part for part in parts if part]
+        stripped = [
+            (i, _strip_links(self.rows[i].text, more_links=self.more_links)) for i in range(first, last + 1)
+        ]
+        kept = [(i, part) for i, part in stripped if part]
         start = self.rows[first].start
-        end = self.rows[last].start + len(parts[-1]) if parts else self.rows[last].end
-        return joiner.join(_collapse(part) for part in parts), (start, end)
+        # The end of the last row that kept some text (a row that was only a link adds nothing).
+        end = self.rows[kept[-1][0]].start + len(kept[-1][1]) if kept else self.rows[last].end
+        return joiner.join(_collapse(part) for _i, part in kept), (start, end)
 
     def _add_fact(self, kind: FactKind, first: int, last: int) -> None:
         text, span = self._item_text(first, last, "\n" if kind == "soundtrack" else " ")
@@ -1655,7 +1670,8 @@ class _Reader:
             "Synopsis for" not in self.where and not any("> Synopsis" in r.text for r in self.rows[:200])
         ):
             return
-        if self.rows[start + 1].text == "Visit our Synopsis Help to learn more":
+        following = self.row(start + 1)
+        if following is not None and following.text == "Visit our Synopsis Help to learn more":
             start += 1
         _end, body = self._review_body(
             start + 1, lambda text: text.startswith(("Page last updated by", "Report a problem"))
@@ -1985,8 +2001,8 @@ class _Reader:
             if link is not None:
                 first_span = link.css_first("span")
                 character = _node_text(first_span) or _node_text(link)
-                found = self.locate(character, end) if character else None
-                if found is not None and found[0] - end < 40:
+                found = self.locate_near(character, end, 39) if character else None
+                if found is not None:
                     end = found[1]
                 else:
                     character = None
@@ -1994,8 +2010,8 @@ class _Reader:
                 remark = _node_text(remark_node)
                 if not (remark.startswith("(") and remark.endswith(")")):
                     continue
-                found = self.locate(remark, end)
-                if found is None or found[0] - end > 40:
+                found = self.locate_near(remark, end, 40)
+                if found is None:
                     continue
                 end = found[1]
                 inner = remark[1:-1].strip()
