@@ -89,7 +89,9 @@ NOT_TITLE_MARKERS: dict[str, float] = {
     "Sorted by": 0.2,
 }
 _BREADCRUMB = re.compile(r"^IMDb > [^\n]+\(\d{4}\)", re.M)
-_SITE_TITLE = re.compile(r"\(\s*(?:[A-Za-z ]+\s)?\d{4}[^)]*\)(?: - [^\n]*)? - IMDb\s*$", re.M)
+# Possessive (``*+``) where a run of spaces could otherwise be split between two quantifiers, retried at each
+# split: these patterns run in linear time on any row (tests/test_robustness.py sweeps them).
+_SITE_TITLE = re.compile(r"\(\s*+(?:[A-Za-z ]+\s)?\d{4}[^)]*\)(?: - [^\n]*)? - IMDb\s*$", re.M)
 _TITLE_URL = re.compile(r"imdb\.com/title/tt\d+")
 _IMDB_URL = re.compile(r"(?:^|[/.])imdb\.com/")
 _BREADCRUMB_PREFIX = "IMDb > "
@@ -246,14 +248,17 @@ STATUS_REMARKS = frozenset({"uncredited", "as", "unconfirmed", "credit only", "v
 
 # --- Values -----------------------------------------------------------------------------------------
 
+# A trailing link, searched in a slice of the row's end (see _strip_links). A match starts where no space
+# stands before it: the leftmost match never starts inside a run of spaces (the run's first space also
+# starts one), and a start in every space of a long run would rescan the run each time.
 _TRAILING_LINK = re.compile(
-    r"(?:\s*\|)?\s*(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?\s*»?"
-    r"|See (?:all|full) [^»\n]{1,40}?\s*»|See why on IMDbPro\.?|See full cast (?:and|&) crew\s*»?"
-    r"|Full summary\s*»|Full synopsis\s*»|Add synopsis\s*»|full summary|full synopsis|Read all|\(more\)"
-    r"|»)\s*$"
+    r"(?<!\s)(?:\s*+\|)?\s*+(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?\s*+»?"
+    r"|See (?:all|full) [^»\n]{1,40}?\s*+»|See why on IMDbPro\.?|See full cast (?:and|&) crew\s*+»?"
+    r"|Full summary\s*+»|Full synopsis\s*+»|Add synopsis\s*+»|full summary|full synopsis|Read all|\(more\)"
+    r"|»)\s*+$"
 )
 _LINK_MARKERS = ("»", "See ", "ull s", "Read all", "(more)")  # what every _TRAILING_LINK match contains
-_TRAILING_MORE = re.compile(r"(?:\s*\|)?\s+more$")  # the 2009 layout's "more" links
+_TRAILING_MORE = re.compile(r"(?<!\s)(?:\s*+\|)?\s++more$")  # the 2009 layout's "more" links
 _VOTES = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10\s+(?P<count>\d[\d,.\u00a0 ]*?)\s+votes")
 _USERS_2010 = re.compile(r"^Users:\s*(?P<value>\d{1,2}(?:[.,]\d)?)/10\s*\((?P<count>\d[\d,.]*) votes\)")
 _RATINGS_2011 = re.compile(
@@ -268,7 +273,11 @@ _COUNT_ONLY = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*$")
 _ABBREVIATED_COUNT = re.compile(r"^(?P<number>\d{1,3}(?:\.\d)?)(?P<suffix>[KM]?)$")
 _NEXT_METASCORE = re.compile(r"^(?P<value>\d{1,3})\s?Metascore$")
 _SCORE_ONLY = re.compile(r"^\d{1,3}$")
-_DATE_REGION = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<region>[^()]+)\)(?:\s*\((?P<note>[^()]+)\))?")
+# A lazy value followed by spaces: the value never ends inside a run of spaces (the shorter value before the
+# run matches too), so only ends after a non-space are tried (or after a first character that is a space).
+_DATE_REGION = re.compile(
+    r"^(?P<date>[^()]+?)(?:(?<!\s)|(?<=^\s))\s*+\((?P<region>[^()]+)\)(?:\s*+\((?P<note>[^()]+)\))?"
+)
 _RUNTIME_MIN = re.compile(r"(?<![\d:])(?P<minutes>\d{1,4})\s?min\b")
 _RUNTIME_HM = re.compile(
     r"^(?:(?P<hours>\d{1,2})\s?(?:h|hours?)\b)?\s*(?:(?P<minutes>\d{1,3})\s?(?:min|minutes?|m)\b)?$"
@@ -278,8 +287,11 @@ _CERT_PART = re.compile(r"^(?P<region>[A-Z][^:|()\[\]]{1,40}):(?P<rest>\S[^|]{0,
 _PARENS = re.compile(r"\(([^()]*)\)")
 _MPAA = re.compile(r"^Rated (?P<rating>[A-Z][A-Z0-9-]{0,6})\b")
 _AKA_QUOTED = re.compile(r'^"(?P<title>[^"]+)"\s+-\s+(?P<regions>.+)$')
-_AKA_REGION = re.compile(r"^(?P<title>.+?)\s+\((?P<region>[^()]+)\)(?P<notes>(?:\s*\([^()]*\))*)$")
-_ORIGINAL_TITLE = re.compile(r'(?:^|»\s*)"?(?P<title>[^"»]+?)"?\s*\(original title\)$')
+_AKA_REGION = re.compile(
+    r"^(?P<title>.+?)(?:(?<!\s)|(?<=^\s))\s++\((?P<region>[^()]+)\)(?P<notes>(?:\s*+\([^()]*\))*)$"
+)
+# The title may end with a space before a closing quote, never inside a run of spaces.
+_ORIGINAL_TITLE = re.compile(r'(?:^|»\s*)"?(?P<title>[^"»]+?)(?!(?<=\s)\s)"?\s*+\(original title\)$')
 _ORIGINAL_TITLE_NEXT = re.compile(r"^Original title: (?P<title>.+)$")
 _AWARDS = re.compile(
     r"^(?:(?:Won|Nominated for) (?:\d+ )?[A-Z][\w' -]{1,40}?\.?(?:\s+|$))?"
@@ -365,12 +377,15 @@ def _strip_links(text: str, *, more_links: bool = False) -> str:
     if not more_links and not any(marker in tail for marker in _LINK_MARKERS):
         return text  # the common case: no link words at the end, no regex run
     for _ in range(4):  # a value ends with at most a few links; hostile rows must not loop for long
-        cut = _TRAILING_LINK.search(text, max(0, end - 120), end)
+        # Slices, not search(pos): the patterns' look-behind must not see past the window's start.
+        window = max(0, end - 120)
+        cut = _TRAILING_LINK.search(text[window:end])
         if cut is None and more_links:
-            cut = _TRAILING_MORE.search(text, max(0, end - 20), end)
+            window = max(0, end - 20)
+            cut = _TRAILING_MORE.search(text[window:end])
         if cut is None:
             break
-        end = cut.start()
+        end = window + cut.start()
         while end and text[end - 1].isspace():
             end -= 1
     return text[:end]
