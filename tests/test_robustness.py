@@ -278,12 +278,7 @@ def test_adversarial_input_runs_in_linear_time(input_name: str, adapter: str) ->
     assert seconds is not None
 
 
-KNOWN_SLOW_LABELS = {
-    ("imdb", "Recommendations"): (
-        "imdb (not this worker's): each 'Recommendations' heading scans the next 120 rows: 7 s/MB, "
-        "near the guard on a busy machine"
-    ),
-}
+KNOWN_SLOW_LABELS: dict[tuple[str, str], str] = {}
 """(adapter, label) -> why it is expected to fail; run by test_known_slow_label_runs_in_linear_time."""
 
 

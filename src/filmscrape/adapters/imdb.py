@@ -89,9 +89,10 @@ NOT_TITLE_MARKERS: dict[str, float] = {
     "Sorted by": 0.2,
 }
 _BREADCRUMB = re.compile(r"^IMDb > [^\n]+\(\d{4}\)", re.M)
-# Possessive (``*+``) where a run of spaces could otherwise be split between two quantifiers, retried at each
-# split: these patterns run in linear time on any row (tests/test_robustness.py sweeps them).
-_SITE_TITLE = re.compile(r"\(\s*+(?:[A-Za-z ]+\s)?\d{4}[^)]*\)(?: - [^\n]*)? - IMDb\s*$", re.M)
+# No pattern here may split a run of spaces between two quantifiers in every possible way (quadratic on a long
+# run; tests/test_robustness.py sweeps them). Python 3.10 has no possessive quantifiers, so the patterns are
+# written so that only one split can match: "(TV Movie 1999)"'s words start with a letter, not a space.
+_SITE_TITLE = re.compile(r"\(\s*(?:[A-Za-z][A-Za-z ]*\s)?\d{4}[^)]*\)(?: - [^\n]*)? - IMDb\s*$", re.M)
 _TITLE_URL = re.compile(r"imdb\.com/title/tt\d+")
 _IMDB_URL = re.compile(r"(?:^|[/.])imdb\.com/")
 _BREADCRUMB_PREFIX = "IMDb > "
@@ -250,15 +251,16 @@ STATUS_REMARKS = frozenset({"uncredited", "as", "unconfirmed", "credit only", "v
 
 # A trailing link, searched in a slice of the row's end (see _strip_links). A match starts where no space
 # stands before it: the leftmost match never starts inside a run of spaces (the run's first space also
-# starts one), and a start in every space of a long run would rescan the run each time.
+# starts one), and a start in every space of a long run would rescan the run each time. An optional "»"
+# between two runs of spaces is "(?:\s*»)?\s*$", not "\s*»?\s*$" (which splits the run every way).
 _TRAILING_LINK = re.compile(
-    r"(?<!\s)(?:\s*+\|)?\s*+(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?\s*+»?"
-    r"|See (?:all|full) [^»\n]{1,40}?\s*+»|See why on IMDbPro\.?|See full cast (?:and|&) crew\s*+»?"
-    r"|Full summary\s*+»|Full synopsis\s*+»|Add synopsis\s*+»|full summary|full synopsis|Read all|\(more\)"
-    r"|»)\s*+$"
+    r"(?<!\s)(?:\s*\|)?\s*(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?(?:\s*»)?"
+    r"|See (?:all|full) [^»\n]{1,40}?\s*»|See why on IMDbPro\.?|See full cast (?:and|&) crew(?:\s*»)?"
+    r"|Full summary\s*»|Full synopsis\s*»|Add synopsis\s*»|full summary|full synopsis|Read all|\(more\)"
+    r"|»)\s*$"
 )
 _LINK_MARKERS = ("»", "See ", "ull s", "Read all", "(more)")  # what every _TRAILING_LINK match contains
-_TRAILING_MORE = re.compile(r"(?<!\s)(?:\s*+\|)?\s++more$")  # the 2009 layout's "more" links
+_TRAILING_MORE = re.compile(r"(?<!\s)(?:\s*\|)?\s+more$")  # the 2009 layout's "more" links
 _VOTES = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10\s+(?P<count>\d[\d,.\u00a0 ]*?)\s+votes")
 _USERS_2010 = re.compile(r"^Users:\s*(?P<value>\d{1,2}(?:[.,]\d)?)/10\s*\((?P<count>\d[\d,.]*) votes\)")
 _RATINGS_2011 = re.compile(
@@ -266,7 +268,7 @@ _RATINGS_2011 = re.compile(
 )
 _METASCORE_INLINE = re.compile(r"Metascore:\s*(?P<value>\d{1,3})/100")
 _METACRITIC_COUNT = re.compile(r"(?<![\d,])(?P<count>\d[\d,]*)\s+from\s+Metacritic\.com")
-MAX_RECOMMENDATION_HEADINGS = 5  # real pages print one or two; each is followed for up to 120 rows
+RECOMMENDATION_ROWS = 120  # rows read after a recommendations heading
 _METACRITIC_BASED_ON = re.compile(r"Based on (?P<count>\d[\d,]*) critic reviews?")
 _RATING_ONLY = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10$")
 _COUNT_ONLY = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*$")
@@ -276,7 +278,7 @@ _SCORE_ONLY = re.compile(r"^\d{1,3}$")
 # A lazy value followed by spaces: the value never ends inside a run of spaces (the shorter value before the
 # run matches too), so only ends after a non-space are tried (or after a first character that is a space).
 _DATE_REGION = re.compile(
-    r"^(?P<date>[^()]+?)(?:(?<!\s)|(?<=^\s))\s*+\((?P<region>[^()]+)\)(?:\s*+\((?P<note>[^()]+)\))?"
+    r"^(?P<date>[^()]+?)(?:(?<!\s)|(?<=^\s))\s*\((?P<region>[^()]+)\)(?:\s*\((?P<note>[^()]+)\))?"
 )
 _RUNTIME_MIN = re.compile(r"(?<![\d:])(?P<minutes>\d{1,4})\s?min\b")
 _RUNTIME_HM = re.compile(
@@ -288,10 +290,11 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 _MPAA = re.compile(r"^Rated (?P<rating>[A-Z][A-Z0-9-]{0,6})\b")
 _AKA_QUOTED = re.compile(r'^"(?P<title>[^"]+)"\s+-\s+(?P<regions>.+)$')
 _AKA_REGION = re.compile(
-    r"^(?P<title>.+?)(?:(?<!\s)|(?<=^\s))\s++\((?P<region>[^()]+)\)(?P<notes>(?:\s*+\([^()]*\))*)$"
+    r"^(?P<title>.+?)(?:(?<!\s)|(?<=^\s))\s+\((?P<region>[^()]+)\)(?P<notes>(?:\s*\([^()]*\))*)$"
 )
-# The title may end with a space before a closing quote, never inside a run of spaces.
-_ORIGINAL_TITLE = re.compile(r'(?:^|»\s*)"?(?P<title>[^"»]+?)(?!(?<=\s)\s)"?\s*+\(original title\)$')
+# The title may end with a space before a closing quote, never inside a run of spaces; after "»" it starts
+# after the spaces (a title made of some of them would only be blank).
+_ORIGINAL_TITLE = re.compile(r'(?:^|»\s*(?!\s))"?(?P<title>[^"»]+?)(?!(?<=\s)\s)"?\s*\(original title\)$')
 _ORIGINAL_TITLE_NEXT = re.compile(r"^Original title: (?P<title>.+)$")
 _AWARDS = re.compile(
     r"^(?:(?:Won|Nominated for) (?:\d+ )?[A-Z][\w' -]{1,40}?\.?(?:\s+|$))?"
@@ -1644,35 +1647,50 @@ class _Reader:
             "More Like This",
             "More like this",
         ):
-            for start in self.where.get(heading, ())[:MAX_RECOMMENDATION_HEADINGS]:
-                self._recommended_rows(start + 1, heading == "More like this")
+            read_to = 0  # rows before this one were read, finding nothing, after an earlier such heading
+            for start in self.where.get(heading, ()):
+                if heading == "More like this":
+                    self._next_recommended_rows(start + 1)
+                else:
+                    read_to = self._recommended_rows(start + 1, read_to)
                 if related:
                     return
 
-    def _recommended_rows(self, index: int, next_layout: bool) -> None:
+    def _recommended_rows(self, index: int, read_to: int) -> int:
+        """``Title (YYYY)`` rows in the RECOMMENDATION_ROWS rows from ``index``; returns where reading ended.
+
+        Rows before ``read_to`` were read after an earlier heading without a title nor a stop among them:
+        reading resumes there, so 100,000 headings in a row cost each row one read, not 120.
+        """
         related = self.page.film.related_films
-        for offset in range(120):
-            row = self.row(index + offset)
-            if row is None:
-                return
-            text = row.text
-            if next_layout:
-                previous = self.row(index + offset - 1)
-                if (
-                    previous is not None
-                    and offset > 0
-                    and _NEXT_SCORE_ROW.match(previous.text)
-                    and not _NEXT_SCORE_ROW.match(text)
-                ):
-                    related.append(text)
-                elif not _NEXT_SCORE_ROW.match(text):
-                    return
-                continue
+        end = min(index + RECOMMENDATION_ROWS, len(self.rows))
+        for at in range(max(index, read_to), end):
+            text = self.rows[at].text
             match = _RECOMMENDED_TITLE.match(text)
             if match:
                 if match["title"] not in related:
                     related.append(match["title"])
             elif text.startswith(("See more recommendations", "Edit", "Cast")) or text == "Message Boards":
+                return at  # a later heading before this row stops here too
+        return max(end, read_to)
+
+    def _next_recommended_rows(self, index: int) -> None:
+        """2022+: score rows ("6.8"), each followed by the title it scores."""
+        related = self.page.film.related_films
+        for offset in range(RECOMMENDATION_ROWS):
+            row = self.row(index + offset)
+            if row is None:
+                return
+            text = row.text
+            previous = self.row(index + offset - 1)
+            if (
+                previous is not None
+                and offset > 0
+                and _NEXT_SCORE_ROW.match(previous.text)
+                and not _NEXT_SCORE_ROW.match(text)
+            ):
+                related.append(text)
+            elif not _NEXT_SCORE_ROW.match(text):
                 return
 
     def _read_synopsis_page(self) -> None:
