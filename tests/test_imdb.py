@@ -237,6 +237,33 @@ def test_every_recommendations_heading_is_followed_in_linear_time() -> None:
     assert ["Other Film"] == page.film.related_films
 
 
+MANY_VALUES = {
+    "facts": "Did You Know?\n" + "".join(f"Trivia:\nfact {i}\nSee more »\n" for i in range(20_000)),
+    "certificates": "Certification:\n" + " | ".join(f"R{i}:x" for i in range(30_000)) + "\n",
+    "certificate rows": "".join(f"R{i}:x | S{i}:y\n" for i in range(30_000)),
+    "countries": "Country:\n" + " | ".join(f"c{i}" for i in range(30_000)) + "\n",
+    "release dates": "".join(f"Release Date:\n{i % 28 + 1} May 2000 (R{i})\n" for i in range(20_000)),
+    "2022+ details": "IMDb RATING\n"
+    + "".join(f"Release date\nJune {i % 28 + 1}, 2021 (R{i})\nLanguage\nL{i}\n" for i in range(10_000)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MANY_VALUES))
+def test_many_distinct_values_are_read_in_linear_time(name: str) -> None:
+    """Tens of thousands of distinct facts, certificates, countries or dates: each "seen already?" check
+    is a set lookup, not a scan of the values read so far (which took 10 s to minutes here)."""
+    import time
+
+    start = time.perf_counter()
+    page = extract(MANY_VALUES[name])
+    assert time.perf_counter() - start < 5.0
+    assert [] == [warning for warning in page.warnings if "failed:" in warning]
+    film = page.film
+    assert 10_000 <= max(
+        len(page.facts), len(film.certificates), len(film.countries), len(film.release_dates)
+    )
+
+
 # --- the real-page corpus -------------------------------------------------------------------------------
 
 

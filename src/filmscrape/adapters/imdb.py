@@ -23,8 +23,8 @@ import functools
 import itertools
 import logging
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # Labels of a title page, with how much each says.
 DETECT_MARKERS: dict[str, float] = {
@@ -477,8 +478,21 @@ class _Reader:
         self.combined = "User Rating:" in self.where
         self.credits: list[_Credit] = []
         self.claimed: set[int] = set()  # rows already read as a value, so shape-based readers skip them
+        self.indexes: dict[str, tuple[int, set[Hashable]]] = {}
 
     # --- helpers ---------------------------------------------------------------------------------
+
+    def known(self, name: str, items: Sequence[_T], key: Callable[[_T], Hashable]) -> set[Hashable]:
+        """The keys of ``items``, a list of the page that only grows: "already there?" in constant time.
+
+        Items added since the last call are indexed first, whoever added them (a scan of the list for each
+        new item made pages with many values quadratic).
+        """
+        indexed, keys = self.indexes.get(name, (0, set()))
+        if len(items) > indexed:
+            keys.update(map(key, items[indexed:]))
+        self.indexes[name] = (len(items), keys)
+        return keys
 
     def usable(self, label: str) -> bool:
         """Labels end with a colon before 2022 ("Runtime:"); a bare "Runtime" there is only a link."""
@@ -676,6 +690,8 @@ class _Reader:
     def _read_user_rating(self) -> None:
         """The site's users' average: "User Rating:" (combined), "Users:" (2010), "Ratings:" (2011-2014),
         "9,3/10" over "2 111 190" (2019), "IMDb RATING" (2022+). Never the recommendations' ratings."""
+        if "/10" not in self.text:
+            return  # every layout prints the average as "N/10"
         for index in self.all("User Rating:"):
             for offset in range(1, 5):
                 row = self.row(index + offset)
@@ -840,7 +856,7 @@ class _Reader:
             offset = at + len(genre) if at >= 0 else offset
             if not genre or not genre[0].isupper() or len(genre) > 30 or "»" in genre:
                 continue
-            if genre not in self.page.film.genres:
+            if genre not in self.known("genres", self.page.film.genres, str):
                 self.page.film.genres.append(genre)
                 self.page.film.field_spans.setdefault("genres", (start + at, start + at + len(genre)))
 
@@ -855,12 +871,10 @@ class _Reader:
         date = _iso_date(date_text)
         if date is None:
             return
-        for existing in self.page.film.release_dates:
-            if existing.date == date and existing.region == region:
-                return
-        self.page.film.release_dates.append(
-            ReleaseDate(date=date, date_text=date_text, region=region, note=note, span=span)
-        )
+        dates = self.page.film.release_dates
+        if (date, region) in self.known("release_dates", dates, lambda known: (known.date, known.region)):
+            return
+        dates.append(ReleaseDate(date=date, date_text=date_text, region=region, note=note, span=span))
 
     def _read_release_dates(self) -> None:
         for index in self.all(*RELEASE_DATE_LABELS):
@@ -890,17 +904,22 @@ class _Reader:
                     or self.is_label(index + 2)
                     or not self.next_layout
                 ):
-                    items = [(part, text.find(part.strip())) for part in text.split("|")]
-                    self._add_listed(values, target, items, span[0])
+                    self._add_listed(values, target, text, span[0])
                 self.claimed.add(index + 1)
 
-    def _add_listed(self, values: list[str], target: str, items: list[tuple[str, int]], start: int) -> None:
-        for raw, at in items:
+    def _add_listed(self, values: list[str], target: str, text: str, start: int) -> None:
+        """The items of ``text``, "Action | Thriller", new to ``values``; the first one's span is kept."""
+        spans = self.page.film.field_spans
+        for raw in text.split("|"):
             item = raw.strip()
-            if not item or len(item) > 40 or item in values or item.startswith(("See ", "more")):
+            if not item or len(item) > 40 or item.startswith(("See ", "more")):
+                continue
+            if item in self.known(target, values, str):
                 continue
             values.append(item)
-            self.page.film.field_spans.setdefault(target, (start + at, start + at + len(item)))
+            if target not in spans:
+                at = text.find(item)
+                spans[target] = (start + at, start + at + len(item))
 
     def _read_runtime(self) -> None:
         """ "Runtime:" / "131 min" (also a lone "90 min" row where the label was lost)."""
@@ -995,14 +1014,13 @@ class _Reader:
             )
 
     def _add_certificate(self, certificate: Certificate) -> None:
-        for existing in self.page.film.certificates:
-            if (existing.region, existing.rating, existing.note) == (
-                certificate.region,
-                certificate.rating,
-                certificate.note,
-            ):
-                return
-        self.page.film.certificates.append(certificate)
+        certificates = self.page.film.certificates
+        key = (certificate.region, certificate.rating, certificate.note)
+        if key in self.known(
+            "certificates", certificates, lambda known: (known.region, known.rating, known.note)
+        ):
+            return
+        certificates.append(certificate)
 
     def _read_alternate_titles(self) -> None:
         """ "Also Known As:" rows: ``"Title" - Region (note), Region`` (combined), ``Title (Region)
@@ -1398,6 +1416,7 @@ class _Reader:
                 text in FACT_LABELS
                 or text in QUOTE_LABELS
                 or text in DID_YOU_KNOW_END
+                or text in DID_YOU_KNOW_HEADINGS  # another section: read from its own heading
                 or text.startswith("User reviews")
             ):
                 return index - 1, False, index
@@ -1425,7 +1444,7 @@ class _Reader:
             match = GOOF_CATEGORY.match(text)
             if match:
                 category = match["category"]
-        if any(fact.kind == kind and fact.text == text for fact in self.page.facts):
+        if (kind, text) in self.known("facts", self.page.facts, lambda fact: (fact.kind, fact.text)):
             return
         self.page.facts.append(Fact(kind=kind, text=text, category=category, span=span))
 
@@ -1958,11 +1977,11 @@ class _Reader:
         elif testid in ("title-details-origin", "title-details-languages"):
             target = "countries" if testid.endswith("origin") else "languages"
             values: list[str] = getattr(film, target)
-            if value not in values:
+            if value not in self.known(target, values, str):
                 values.append(value)
                 film.field_spans.setdefault(target, span)
         elif testid == "title-details-akas":
-            if not any(aka.title == value for aka in film.alternate_titles):
+            if value not in self.known("alternate_titles", film.alternate_titles, lambda aka: aka.title):
                 film.alternate_titles.append(AlternateTitle(title=value, span=span))
         elif testid == "title-techspec_runtime" and film.runtime_minutes is None:
             minutes = _runtime_minutes(value)
@@ -1980,7 +1999,11 @@ class _Reader:
             film.field_spans["tagline"] = span
         elif testid == "storyline-certificate":
             self._add_certificate(Certificate(rating=value, span=span))
-        elif testid == "storyline-genres" and value not in film.genres and len(value) <= 30:
+        elif (
+            testid == "storyline-genres"
+            and len(value) <= 30
+            and value not in self.known("genres", film.genres, str)
+        ):
             film.genres.append(value)
             film.field_spans.setdefault("genres", span)
         elif testid == "title-details-companies":
@@ -2075,7 +2098,9 @@ class _Reader:
         cursor = title_span[1] if title_span else 0
         for chip in chips:
             genre = _node_text(chip)
-            if not genre or (official and genre not in official) or genre in self.page.film.genres:
+            if not genre or (official and genre not in official):
+                continue
+            if genre in self.known("genres", self.page.film.genres, str):
                 continue
             span = self.locate(genre, cursor)
             if span is None:
