@@ -176,6 +176,94 @@ def test_hostile_long_line_is_fast() -> None:
     assert time.perf_counter() - start < 2.0
 
 
+def _moved(lines: list[str], needle: str, before: str) -> list[str]:
+    """``lines`` with the line holding ``needle`` moved just above the line holding ``before``."""
+    line = next(line for line in lines if needle in line)
+    rest = [other for other in lines if other is not line]
+    at = next(index for index, other in enumerate(rest) if before in other)
+    return [*rest[:at], line, *rest[at:]]
+
+
+def test_2024_cast_character_printed_before_its_name_is_not_cited_backwards() -> None:
+    """A shuffled 2024 page: a cast item above "Top cast", the "Stars" list below the cast. The name is found
+    in the Stars list, its character and remarks only above it: the span runs forward, without them."""
+    lines = (FIXTURES / "imdb" / "title-2024.html").read_text(encoding="utf-8").split("\n")
+    lines = _moved(lines, 'href="/name/nm5">Lula Penn</a><div', "<h3>Top cast")
+    lines = _moved(lines, "<span>Stars</span>", '<section data-testid="Storyline">')
+    page = extract("\n".join(lines))
+    cast = [credit for credit in page.credits if credit.role == "cast"]
+    assert cast
+    for credit in cast:
+        start, end = credit.span
+        assert 0 <= start <= end <= len(page.text)
+        shown = page.text[start:end]
+        assert credit.name in shown
+        assert credit.character is None or credit.character in shown
+
+
+def test_fact_closed_by_a_link_row_ends_at_its_text() -> None:
+    """An item whose last row is only a link ("See all ... »"): the fact's span ends with its own text."""
+    text = "Some Film (1970)\n\nDid You Know?\nTrivia:\nThe warehouse was real.\nSee all 12 trivia items »\n"
+    page = extract(text)
+    [fact] = page.facts
+    assert ("trivia", "The warehouse was real.") == (fact.kind, fact.text)
+    assert "The warehouse was real." == page.text[fact.span[0] : fact.span[1]]
+
+
+def test_synopsis_page_cut_after_its_spoiler_notice_never_fails() -> None:
+    """A synopsis subpage whose text ends on the spoiler notice: no synopsis, no failure."""
+    page = extract("Synopsis for\nSee plot summary for non-spoiler summarized description.\n")
+    assert page.film.synopsis is None
+    assert [] == [warning for warning in page.warnings if "failed:" in warning]
+
+
+def test_trailing_link_after_a_long_run_of_spaces_is_cut() -> None:
+    """A link more than 120 characters after the value, spaces between: cut as before, no rescans."""
+    from filmscrape.adapters import imdb
+
+    assert "A value" == imdb._strip_links("A value" + " " * 150 + "See more »")
+    assert "A value" == imdb._strip_links("A value |" + " " * 10 + "more", more_links=True)
+    assert "Title" == imdb._strip_links("Title" + " " * 100_000 + "»")
+
+
+def test_every_recommendations_heading_is_followed_in_linear_time() -> None:
+    """100,000 bare "Recommendations" headings, then one title: each row is read once, the title found."""
+    import time
+
+    text = "Recommendations\n" * 100_000 + "Other Film (1999)\n"
+    start = time.perf_counter()
+    page = extract(text)
+    assert time.perf_counter() - start < 5.0
+    assert ["Other Film"] == page.film.related_films
+
+
+MANY_VALUES = {
+    "facts": "Did You Know?\n" + "".join(f"Trivia:\nfact {i}\nSee more »\n" for i in range(20_000)),
+    "certificates": "Certification:\n" + " | ".join(f"R{i}:x" for i in range(30_000)) + "\n",
+    "certificate rows": "".join(f"R{i}:x | S{i}:y\n" for i in range(30_000)),
+    "countries": "Country:\n" + " | ".join(f"c{i}" for i in range(30_000)) + "\n",
+    "release dates": "".join(f"Release Date:\n{i % 28 + 1} May 2000 (R{i})\n" for i in range(20_000)),
+    "2022+ details": "IMDb RATING\n"
+    + "".join(f"Release date\nJune {i % 28 + 1}, 2021 (R{i})\nLanguage\nL{i}\n" for i in range(10_000)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MANY_VALUES))
+def test_many_distinct_values_are_read_in_linear_time(name: str) -> None:
+    """Tens of thousands of distinct facts, certificates, countries or dates: each "seen already?" check
+    is a set lookup, not a scan of the values read so far (which took 10 s to minutes here)."""
+    import time
+
+    start = time.perf_counter()
+    page = extract(MANY_VALUES[name])
+    assert time.perf_counter() - start < 5.0
+    assert [] == [warning for warning in page.warnings if "failed:" in warning]
+    film = page.film
+    assert 10_000 <= max(
+        len(page.facts), len(film.certificates), len(film.countries), len(film.release_dates)
+    )
+
+
 # --- the real-page corpus -------------------------------------------------------------------------------
 
 

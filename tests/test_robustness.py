@@ -192,9 +192,7 @@ def mutated_fixtures(draw: st.DrawFn, folder: str | None = None) -> str:
     return text
 
 
-NOT_YET_ROBUST = {
-    "imdb": "imdb: on shuffled 2022+ HTML the tree-read credits can cite a span that ends before it starts",
-}
+NOT_YET_ROBUST: dict[str, str] = {}
 """Adapters with known failures on mutated pages: their cases are expected to fail until fixed."""
 
 
@@ -280,12 +278,7 @@ def test_adversarial_input_runs_in_linear_time(input_name: str, adapter: str) ->
     assert seconds is not None
 
 
-KNOWN_SLOW_LABELS = {
-    ("imdb", "Recommendations"): (
-        "imdb (not this worker's): each 'Recommendations' heading scans the next 120 rows: 7 s/MB, "
-        "near the guard on a busy machine"
-    ),
-}
+KNOWN_SLOW_LABELS: dict[tuple[str, str], str] = {}
 """(adapter, label) -> why it is expected to fail; run by test_known_slow_label_runs_in_linear_time."""
 
 
@@ -350,12 +343,7 @@ HOSTILE_HEADS = ("", "A", ":", "(", "“", "1959", "# ", "directed by ")
 SWEEP_LENGTH = 8000
 SWEEP_LIMIT = 0.03
 SWEEP_GUARD = 10.0
-SLOW_PATTERN_MODULES = {
-    "filmscrape.adapters.imdb": (
-        "imdb: _SITE_TITLE, _TRAILING_LINK and _TRAILING_MORE are quadratic on space runs, but only"
-        " ever searched in 600/120/20-character windows"
-    ),
-}
+SLOW_PATTERN_MODULES: dict[str, str] = {}
 PATTERN_MODULES = {
     module.name: SLOW_PATTERN_MODULES.get(module.name)
     for module in pkgutil.walk_packages(filmscrape.__path__, "filmscrape.")

@@ -23,8 +23,8 @@ import functools
 import itertools
 import logging
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # Labels of a title page, with how much each says.
 DETECT_MARKERS: dict[str, float] = {
@@ -89,7 +90,10 @@ NOT_TITLE_MARKERS: dict[str, float] = {
     "Sorted by": 0.2,
 }
 _BREADCRUMB = re.compile(r"^IMDb > [^\n]+\(\d{4}\)", re.M)
-_SITE_TITLE = re.compile(r"\(\s*(?:[A-Za-z ]+\s)?\d{4}[^)]*\)(?: - [^\n]*)? - IMDb\s*$", re.M)
+# No pattern here may split a run of spaces between two quantifiers in every possible way (quadratic on a long
+# run; tests/test_robustness.py sweeps them). Python 3.10 has no possessive quantifiers, so the patterns are
+# written so that only one split can match: "(TV Movie 1999)"'s words start with a letter, not a space.
+_SITE_TITLE = re.compile(r"\(\s*(?:[A-Za-z][A-Za-z ]*\s)?\d{4}[^)]*\)(?: - [^\n]*)? - IMDb\s*$", re.M)
 _TITLE_URL = re.compile(r"imdb\.com/title/tt\d+")
 _IMDB_URL = re.compile(r"(?:^|[/.])imdb\.com/")
 _BREADCRUMB_PREFIX = "IMDb > "
@@ -246,14 +250,18 @@ STATUS_REMARKS = frozenset({"uncredited", "as", "unconfirmed", "credit only", "v
 
 # --- Values -----------------------------------------------------------------------------------------
 
+# A trailing link, searched in a slice of the row's end (see _strip_links). A match starts where no space
+# stands before it: the leftmost match never starts inside a run of spaces (the run's first space also
+# starts one), and a start in every space of a long run would rescan the run each time. An optional "»"
+# between two runs of spaces is "(?:\s*»)?\s*$", not "\s*»?\s*$" (which splits the run every way).
 _TRAILING_LINK = re.compile(
-    r"(?:\s*\|)?\s*(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?\s*»?"
-    r"|See (?:all|full) [^»\n]{1,40}?\s*»|See why on IMDbPro\.?|See full cast (?:and|&) crew\s*»?"
+    r"(?<!\s)(?:\s*\|)?\s*(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?(?:\s*»)?"
+    r"|See (?:all|full) [^»\n]{1,40}?\s*»|See why on IMDbPro\.?|See full cast (?:and|&) crew(?:\s*»)?"
     r"|Full summary\s*»|Full synopsis\s*»|Add synopsis\s*»|full summary|full synopsis|Read all|\(more\)"
     r"|»)\s*$"
 )
 _LINK_MARKERS = ("»", "See ", "ull s", "Read all", "(more)")  # what every _TRAILING_LINK match contains
-_TRAILING_MORE = re.compile(r"(?:\s*\|)?\s+more$")  # the 2009 layout's "more" links
+_TRAILING_MORE = re.compile(r"(?<!\s)(?:\s*\|)?\s+more$")  # the 2009 layout's "more" links
 _VOTES = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10\s+(?P<count>\d[\d,.\u00a0 ]*?)\s+votes")
 _USERS_2010 = re.compile(r"^Users:\s*(?P<value>\d{1,2}(?:[.,]\d)?)/10\s*\((?P<count>\d[\d,.]*) votes\)")
 _RATINGS_2011 = re.compile(
@@ -261,14 +269,18 @@ _RATINGS_2011 = re.compile(
 )
 _METASCORE_INLINE = re.compile(r"Metascore:\s*(?P<value>\d{1,3})/100")
 _METACRITIC_COUNT = re.compile(r"(?<![\d,])(?P<count>\d[\d,]*)\s+from\s+Metacritic\.com")
-MAX_RECOMMENDATION_HEADINGS = 5  # real pages print one or two; each is followed for up to 120 rows
+RECOMMENDATION_ROWS = 120  # rows read after a recommendations heading
 _METACRITIC_BASED_ON = re.compile(r"Based on (?P<count>\d[\d,]*) critic reviews?")
 _RATING_ONLY = re.compile(r"^(?P<value>\d{1,2}(?:[.,]\d)?)/10$")
 _COUNT_ONLY = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*$")
 _ABBREVIATED_COUNT = re.compile(r"^(?P<number>\d{1,3}(?:\.\d)?)(?P<suffix>[KM]?)$")
 _NEXT_METASCORE = re.compile(r"^(?P<value>\d{1,3})\s?Metascore$")
 _SCORE_ONLY = re.compile(r"^\d{1,3}$")
-_DATE_REGION = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<region>[^()]+)\)(?:\s*\((?P<note>[^()]+)\))?")
+# A lazy value followed by spaces: the value never ends inside a run of spaces (the shorter value before the
+# run matches too), so only ends after a non-space are tried (or after a first character that is a space).
+_DATE_REGION = re.compile(
+    r"^(?P<date>[^()]+?)(?:(?<!\s)|(?<=^\s))\s*\((?P<region>[^()]+)\)(?:\s*\((?P<note>[^()]+)\))?"
+)
 _RUNTIME_MIN = re.compile(r"(?<![\d:])(?P<minutes>\d{1,4})\s?min\b")
 _RUNTIME_HM = re.compile(
     r"^(?:(?P<hours>\d{1,2})\s?(?:h|hours?)\b)?\s*(?:(?P<minutes>\d{1,3})\s?(?:min|minutes?|m)\b)?$"
@@ -278,8 +290,12 @@ _CERT_PART = re.compile(r"^(?P<region>[A-Z][^:|()\[\]]{1,40}):(?P<rest>\S[^|]{0,
 _PARENS = re.compile(r"\(([^()]*)\)")
 _MPAA = re.compile(r"^Rated (?P<rating>[A-Z][A-Z0-9-]{0,6})\b")
 _AKA_QUOTED = re.compile(r'^"(?P<title>[^"]+)"\s+-\s+(?P<regions>.+)$')
-_AKA_REGION = re.compile(r"^(?P<title>.+?)\s+\((?P<region>[^()]+)\)(?P<notes>(?:\s*\([^()]*\))*)$")
-_ORIGINAL_TITLE = re.compile(r'(?:^|»\s*)"?(?P<title>[^"»]+?)"?\s*\(original title\)$')
+_AKA_REGION = re.compile(
+    r"^(?P<title>.+?)(?:(?<!\s)|(?<=^\s))\s+\((?P<region>[^()]+)\)(?P<notes>(?:\s*\([^()]*\))*)$"
+)
+# The title may end with a space before a closing quote, never inside a run of spaces; after "»" it starts
+# after the spaces (a title made of some of them would only be blank).
+_ORIGINAL_TITLE = re.compile(r'(?:^|»\s*(?!\s))"?(?P<title>[^"»]+?)(?!(?<=\s)\s)"?\s*\(original title\)$')
 _ORIGINAL_TITLE_NEXT = re.compile(r"^Original title: (?P<title>.+)$")
 _AWARDS = re.compile(
     r"^(?:(?:Won|Nominated for) (?:\d+ )?[A-Z][\w' -]{1,40}?\.?(?:\s+|$))?"
@@ -365,12 +381,15 @@ def _strip_links(text: str, *, more_links: bool = False) -> str:
     if not more_links and not any(marker in tail for marker in _LINK_MARKERS):
         return text  # the common case: no link words at the end, no regex run
     for _ in range(4):  # a value ends with at most a few links; hostile rows must not loop for long
-        cut = _TRAILING_LINK.search(text, max(0, end - 120), end)
+        # Slices, not search(pos): the patterns' look-behind must not see past the window's start.
+        window = max(0, end - 120)
+        cut = _TRAILING_LINK.search(text[window:end])
         if cut is None and more_links:
-            cut = _TRAILING_MORE.search(text, max(0, end - 20), end)
+            window = max(0, end - 20)
+            cut = _TRAILING_MORE.search(text[window:end])
         if cut is None:
             break
-        end = cut.start()
+        end = window + cut.start()
         while end and text[end - 1].isspace():
             end -= 1
     return text[:end]
@@ -459,8 +478,21 @@ class _Reader:
         self.combined = "User Rating:" in self.where
         self.credits: list[_Credit] = []
         self.claimed: set[int] = set()  # rows already read as a value, so shape-based readers skip them
+        self.indexes: dict[str, tuple[int, set[Hashable]]] = {}
 
     # --- helpers ---------------------------------------------------------------------------------
+
+    def known(self, name: str, items: Sequence[_T], key: Callable[[_T], Hashable]) -> set[Hashable]:
+        """The keys of ``items``, a list of the page that only grows: "already there?" in constant time.
+
+        Items added since the last call are indexed first, whoever added them (a scan of the list for each
+        new item made pages with many values quadratic).
+        """
+        indexed, keys = self.indexes.get(name, (0, set()))
+        if len(items) > indexed:
+            keys.update(map(key, items[indexed:]))
+        self.indexes[name] = (len(items), keys)
+        return keys
 
     def usable(self, label: str) -> bool:
         """Labels end with a colon before 2022 ("Runtime:"); a bare "Runtime" there is only a link."""
@@ -526,6 +558,18 @@ class _Reader:
         index = self.text.find(value, cursor)
         if index < 0:
             index = self.text.find(value)
+        if index < 0:
+            return None
+        return (index, index + len(value))
+
+    def locate_near(self, value: str, cursor: int, within: int) -> Span | None:
+        """Where ``value`` is printed starting at ``cursor`` or at most ``within`` characters after it.
+
+        Never before ``cursor``: a span from an earlier anchor to this one's end always runs forward.
+        """
+        if not value:
+            return None
+        index = self.text.find(value, cursor, cursor + within + len(value))
         if index < 0:
             return None
         return (index, index + len(value))
@@ -646,6 +690,8 @@ class _Reader:
     def _read_user_rating(self) -> None:
         """The site's users' average: "User Rating:" (combined), "Users:" (2010), "Ratings:" (2011-2014),
         "9,3/10" over "2 111 190" (2019), "IMDb RATING" (2022+). Never the recommendations' ratings."""
+        if "/10" not in self.text:
+            return  # every layout prints the average as "N/10"
         for index in self.all("User Rating:"):
             for offset in range(1, 5):
                 row = self.row(index + offset)
@@ -810,7 +856,7 @@ class _Reader:
             offset = at + len(genre) if at >= 0 else offset
             if not genre or not genre[0].isupper() or len(genre) > 30 or "»" in genre:
                 continue
-            if genre not in self.page.film.genres:
+            if genre not in self.known("genres", self.page.film.genres, str):
                 self.page.film.genres.append(genre)
                 self.page.film.field_spans.setdefault("genres", (start + at, start + at + len(genre)))
 
@@ -825,12 +871,10 @@ class _Reader:
         date = _iso_date(date_text)
         if date is None:
             return
-        for existing in self.page.film.release_dates:
-            if existing.date == date and existing.region == region:
-                return
-        self.page.film.release_dates.append(
-            ReleaseDate(date=date, date_text=date_text, region=region, note=note, span=span)
-        )
+        dates = self.page.film.release_dates
+        if (date, region) in self.known("release_dates", dates, lambda known: (known.date, known.region)):
+            return
+        dates.append(ReleaseDate(date=date, date_text=date_text, region=region, note=note, span=span))
 
     def _read_release_dates(self) -> None:
         for index in self.all(*RELEASE_DATE_LABELS):
@@ -860,17 +904,22 @@ class _Reader:
                     or self.is_label(index + 2)
                     or not self.next_layout
                 ):
-                    items = [(part, text.find(part.strip())) for part in text.split("|")]
-                    self._add_listed(values, target, items, span[0])
+                    self._add_listed(values, target, text, span[0])
                 self.claimed.add(index + 1)
 
-    def _add_listed(self, values: list[str], target: str, items: list[tuple[str, int]], start: int) -> None:
-        for raw, at in items:
+    def _add_listed(self, values: list[str], target: str, text: str, start: int) -> None:
+        """The items of ``text``, "Action | Thriller", new to ``values``; the first one's span is kept."""
+        spans = self.page.film.field_spans
+        for raw in text.split("|"):
             item = raw.strip()
-            if not item or len(item) > 40 or item in values or item.startswith(("See ", "more")):
+            if not item or len(item) > 40 or item.startswith(("See ", "more")):
+                continue
+            if item in self.known(target, values, str):
                 continue
             values.append(item)
-            self.page.film.field_spans.setdefault(target, (start + at, start + at + len(item)))
+            if target not in spans:
+                at = text.find(item)
+                spans[target] = (start + at, start + at + len(item))
 
     def _read_runtime(self) -> None:
         """ "Runtime:" / "131 min" (also a lone "90 min" row where the label was lost)."""
@@ -965,14 +1014,13 @@ class _Reader:
             )
 
     def _add_certificate(self, certificate: Certificate) -> None:
-        for existing in self.page.film.certificates:
-            if (existing.region, existing.rating, existing.note) == (
-                certificate.region,
-                certificate.rating,
-                certificate.note,
-            ):
-                return
-        self.page.film.certificates.append(certificate)
+        certificates = self.page.film.certificates
+        key = (certificate.region, certificate.rating, certificate.note)
+        if key in self.known(
+            "certificates", certificates, lambda known: (known.region, known.rating, known.note)
+        ):
+            return
+        certificates.append(certificate)
 
     def _read_alternate_titles(self) -> None:
         """ "Also Known As:" rows: ``"Title" - Region (note), Region`` (combined), ``Title (Region)
@@ -1368,6 +1416,7 @@ class _Reader:
                 text in FACT_LABELS
                 or text in QUOTE_LABELS
                 or text in DID_YOU_KNOW_END
+                or text in DID_YOU_KNOW_HEADINGS  # another section: read from its own heading
                 or text.startswith("User reviews")
             ):
                 return index - 1, False, index
@@ -1377,11 +1426,14 @@ class _Reader:
         return index - 1, False, index
 
     def _item_text(self, first: int, last: int, joiner: str) -> tuple[str, Span]:
-        parts = [_strip_links(self.rows[i].text, more_links=self.more_links) for i in range(first, last + 1)]
-        parts = [part for part in parts if part]
+        stripped = [
+            (i, _strip_links(self.rows[i].text, more_links=self.more_links)) for i in range(first, last + 1)
+        ]
+        kept = [(i, part) for i, part in stripped if part]
         start = self.rows[first].start
-        end = self.rows[last].start + len(parts[-1]) if parts else self.rows[last].end
-        return joiner.join(_collapse(part) for part in parts), (start, end)
+        # The end of the last row that kept some text (a row that was only a link adds nothing).
+        end = self.rows[kept[-1][0]].start + len(kept[-1][1]) if kept else self.rows[last].end
+        return joiner.join(_collapse(part) for _i, part in kept), (start, end)
 
     def _add_fact(self, kind: FactKind, first: int, last: int) -> None:
         text, span = self._item_text(first, last, "\n" if kind == "soundtrack" else " ")
@@ -1392,7 +1444,7 @@ class _Reader:
             match = GOOF_CATEGORY.match(text)
             if match:
                 category = match["category"]
-        if any(fact.kind == kind and fact.text == text for fact in self.page.facts):
+        if (kind, text) in self.known("facts", self.page.facts, lambda fact: (fact.kind, fact.text)):
             return
         self.page.facts.append(Fact(kind=kind, text=text, category=category, span=span))
 
@@ -1614,35 +1666,50 @@ class _Reader:
             "More Like This",
             "More like this",
         ):
-            for start in self.where.get(heading, ())[:MAX_RECOMMENDATION_HEADINGS]:
-                self._recommended_rows(start + 1, heading == "More like this")
+            read_to = 0  # rows before this one were read, finding nothing, after an earlier such heading
+            for start in self.where.get(heading, ()):
+                if heading == "More like this":
+                    self._next_recommended_rows(start + 1)
+                else:
+                    read_to = self._recommended_rows(start + 1, read_to)
                 if related:
                     return
 
-    def _recommended_rows(self, index: int, next_layout: bool) -> None:
+    def _recommended_rows(self, index: int, read_to: int) -> int:
+        """``Title (YYYY)`` rows in the RECOMMENDATION_ROWS rows from ``index``; returns where reading ended.
+
+        Rows before ``read_to`` were read after an earlier heading without a title nor a stop among them:
+        reading resumes there, so 100,000 headings in a row cost each row one read, not 120.
+        """
         related = self.page.film.related_films
-        for offset in range(120):
-            row = self.row(index + offset)
-            if row is None:
-                return
-            text = row.text
-            if next_layout:
-                previous = self.row(index + offset - 1)
-                if (
-                    previous is not None
-                    and offset > 0
-                    and _NEXT_SCORE_ROW.match(previous.text)
-                    and not _NEXT_SCORE_ROW.match(text)
-                ):
-                    related.append(text)
-                elif not _NEXT_SCORE_ROW.match(text):
-                    return
-                continue
+        end = min(index + RECOMMENDATION_ROWS, len(self.rows))
+        for at in range(max(index, read_to), end):
+            text = self.rows[at].text
             match = _RECOMMENDED_TITLE.match(text)
             if match:
                 if match["title"] not in related:
                     related.append(match["title"])
             elif text.startswith(("See more recommendations", "Edit", "Cast")) or text == "Message Boards":
+                return at  # a later heading before this row stops here too
+        return max(end, read_to)
+
+    def _next_recommended_rows(self, index: int) -> None:
+        """2022+: score rows ("6.8"), each followed by the title it scores."""
+        related = self.page.film.related_films
+        for offset in range(RECOMMENDATION_ROWS):
+            row = self.row(index + offset)
+            if row is None:
+                return
+            text = row.text
+            previous = self.row(index + offset - 1)
+            if (
+                previous is not None
+                and offset > 0
+                and _NEXT_SCORE_ROW.match(previous.text)
+                and not _NEXT_SCORE_ROW.match(text)
+            ):
+                related.append(text)
+            elif not _NEXT_SCORE_ROW.match(text):
                 return
 
     def _read_synopsis_page(self) -> None:
@@ -1655,7 +1722,8 @@ class _Reader:
             "Synopsis for" not in self.where and not any("> Synopsis" in r.text for r in self.rows[:200])
         ):
             return
-        if self.rows[start + 1].text == "Visit our Synopsis Help to learn more":
+        following = self.row(start + 1)
+        if following is not None and following.text == "Visit our Synopsis Help to learn more":
             start += 1
         _end, body = self._review_body(
             start + 1, lambda text: text.startswith(("Page last updated by", "Report a problem"))
@@ -1909,11 +1977,11 @@ class _Reader:
         elif testid in ("title-details-origin", "title-details-languages"):
             target = "countries" if testid.endswith("origin") else "languages"
             values: list[str] = getattr(film, target)
-            if value not in values:
+            if value not in self.known(target, values, str):
                 values.append(value)
                 film.field_spans.setdefault(target, span)
         elif testid == "title-details-akas":
-            if not any(aka.title == value for aka in film.alternate_titles):
+            if value not in self.known("alternate_titles", film.alternate_titles, lambda aka: aka.title):
                 film.alternate_titles.append(AlternateTitle(title=value, span=span))
         elif testid == "title-techspec_runtime" and film.runtime_minutes is None:
             minutes = _runtime_minutes(value)
@@ -1931,7 +1999,11 @@ class _Reader:
             film.field_spans["tagline"] = span
         elif testid == "storyline-certificate":
             self._add_certificate(Certificate(rating=value, span=span))
-        elif testid == "storyline-genres" and value not in film.genres and len(value) <= 30:
+        elif (
+            testid == "storyline-genres"
+            and len(value) <= 30
+            and value not in self.known("genres", film.genres, str)
+        ):
             film.genres.append(value)
             film.field_spans.setdefault("genres", span)
         elif testid == "title-details-companies":
@@ -1985,8 +2057,8 @@ class _Reader:
             if link is not None:
                 first_span = link.css_first("span")
                 character = _node_text(first_span) or _node_text(link)
-                found = self.locate(character, end) if character else None
-                if found is not None and found[0] - end < 40:
+                found = self.locate_near(character, end, 39) if character else None
+                if found is not None:
                     end = found[1]
                 else:
                     character = None
@@ -1994,8 +2066,8 @@ class _Reader:
                 remark = _node_text(remark_node)
                 if not (remark.startswith("(") and remark.endswith(")")):
                     continue
-                found = self.locate(remark, end)
-                if found is None or found[0] - end > 40:
+                found = self.locate_near(remark, end, 40)
+                if found is None:
                     continue
                 end = found[1]
                 inner = remark[1:-1].strip()
@@ -2026,7 +2098,9 @@ class _Reader:
         cursor = title_span[1] if title_span else 0
         for chip in chips:
             genre = _node_text(chip)
-            if not genre or (official and genre not in official) or genre in self.page.film.genres:
+            if not genre or (official and genre not in official):
+                continue
+            if genre in self.known("genres", self.page.film.genres, str):
                 continue
             span = self.locate(genre, cursor)
             if span is None:
