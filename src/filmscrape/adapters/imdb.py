@@ -364,12 +364,14 @@ def _rows(doc: Document) -> list[Row]:
         if space in text:
             text = text.replace(space, " ")  # same length, so offsets stay the same
     rows: list[Row] = []
+    append = rows.append
+    new_row = tuple.__new__  # Row(...) without the NamedTuple's Python-level __new__: pages have hundreds
     start = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            at = start + len(raw) - len(raw.lstrip())
-            rows.append(Row(at, at + len(stripped), stripped))
+            at = start if stripped is raw else start + raw.index(stripped[0])  # `is`: nothing stripped
+            append(new_row(Row, (at, at + len(stripped), stripped)))
         start += len(raw) + 1
     return rows
 
