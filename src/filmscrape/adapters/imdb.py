@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.parse.dates import parse_date
+from filmscrape.parse.dialogue import dialogue_quote
 from filmscrape.parse.names import (
     is_cast_note,
     role_for_department,
@@ -46,7 +47,6 @@ from filmscrape.schema import (
     Fact,
     FactKind,
     Page,
-    Quote,
     QuoteLine,
     Rating,
     ReleaseDate,
@@ -1495,16 +1495,7 @@ class _Reader:
                 end = self.rows[index].start + len(text)
         if not lines:
             return
-        speakers = {line.speaker for line in lines}
-        self.page.quotes.append(
-            Quote(
-                kind="dialogue",
-                text=" / ".join(line.text for line in lines),
-                speaker=lines[0].speaker if len(speakers) == 1 else None,
-                lines=lines,
-                span=(self.rows[first].start, end),
-            )
-        )
+        self.page.quotes.append(dialogue_quote(lines, (self.rows[first].start, end)))
 
     # --- reviews ---------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import attrs
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.parse.dates import day_month_parts, parse_date, parse_day_month, parse_numeric_date
+from filmscrape.parse.dialogue import dialogue_quote
 from filmscrape.parse.numbers import parse_int, parse_money, parse_runtime
 from filmscrape.parse.signals import marker_score, page_url
 from filmscrape.parse.text import collapse, strip_truncation
@@ -34,7 +35,6 @@ from filmscrape.schema import (
     Listing,
     ListingItem,
     Page,
-    Quote,
     QuoteLine,
     Rating,
     ReleaseDate,
@@ -804,16 +804,7 @@ class PageReader:
                 speaker = None
         if not lines:
             return
-        speakers = {line.speaker for line in lines}
-        self.page.quotes.append(
-            Quote(
-                kind="dialogue",
-                text=" / ".join(line.text for line in lines),
-                speaker=speakers.pop() if len(speakers) == 1 else None,
-                lines=lines,
-                span=(group[0].start, group[-1].end),
-            )
-        )
+        self.page.quotes.append(dialogue_quote(lines, (group[0].start, group[-1].end)))
 
     # -- HTML-only values -------------------------------------------------------------------------
 
