@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from filmscrape.parse.numbers import parse_int, parse_money, parse_percent, parse_rating, parse_runtime
+from filmscrape.parse.numbers import (
+    parse_int,
+    parse_money,
+    parse_percent,
+    parse_rating,
+    parse_runtime,
+    printed_int,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +77,8 @@ def test_parse_percent(text: str, expected: int | None) -> None:
 def test_parse_runtime(text: str, expected: int | None) -> None:
     """Running times in the forms RT printed from 2008 to 2025, in minutes; None without one."""
     assert expected == parse_runtime(text)
+
+
+def test_printed_int_drops_separators() -> None:
+    assert printed_int("1,102") == 1102
+    assert printed_int("7") == 7

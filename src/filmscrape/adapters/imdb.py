@@ -37,6 +37,7 @@ from filmscrape.parse.names import (
     split_name_list,
     split_remarks,
 )
+from filmscrape.parse.numbers import printed_int
 from filmscrape.parse.signals import marker_score, page_url
 from filmscrape.parse.titles import title_and_year
 from filmscrape.schema import (
@@ -304,11 +305,6 @@ _AWARDS = re.compile(
 _SPEAKER_LINE = re.compile(
     r"^(?P<speaker>[^:\[\]\n]{1,60}?):\s*(?:\[(?P<direction>[^\]]+)\]\s*)?(?P<text>.*)$"
 )
-
-
-def _count(printed: str) -> int:
-    """A printed count without its separators: "1,102" -> 1102."""
-    return int(printed.replace(",", ""))
 
 
 _TOTAL_REVIEWS = re.compile(r"See more \((?P<count>\d[\d,]{0,12}) total\)")
@@ -591,17 +587,19 @@ class _Reader:
         Metacritic.com" on the 2014 page."""
         text, counts = self.text, self.page.review_counts
         if "total)" in text and (match := _TOTAL_REVIEWS.search(text)):
-            counts.append(ReviewCount(kind="user", count=_count(match["count"]), span=match.span()))
+            counts.append(ReviewCount(kind="user", count=printed_int(match["count"]), span=match.span()))
         if "Reviews:" in text and (match := _REVIEW_COUNTS.search(text)):
-            counts.append(ReviewCount(kind="user", count=_count(match["user"]), span=match.span("user_part")))
             counts.append(
-                ReviewCount(kind="critic", count=_count(match["critic"]), span=match.span("critic_part"))
+                ReviewCount(kind="user", count=printed_int(match["user"]), span=match.span("user_part"))
+            )
+            counts.append(
+                ReviewCount(kind="critic", count=printed_int(match["critic"]), span=match.span("critic_part"))
             )
             if match["meta"]:
                 counts.append(
                     ReviewCount(
                         kind="critic",
-                        count=_count(match["meta"]),
+                        count=printed_int(match["meta"]),
                         source=match["source"],
                         span=match.span("meta_part"),
                     )

@@ -23,7 +23,7 @@ from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.parse.dates import day_month_parts, parse_date, parse_day_month, parse_numeric_date
 from filmscrape.parse.dialogue import dialogue_quote
-from filmscrape.parse.numbers import parse_int, parse_money, parse_runtime
+from filmscrape.parse.numbers import parse_int, parse_money, parse_runtime, printed_int
 from filmscrape.parse.signals import marker_score, page_url
 from filmscrape.parse.text import collapse, strip_truncation
 from filmscrape.parse.titles import title_and_year
@@ -337,7 +337,7 @@ def _read_review_counts(doc: Document, page: Page) -> None:
         return
     match = _ALL_CRITICS.search(doc.text)
     if match is not None:
-        count = int(match["count"].replace(",", ""))
+        count = printed_int(match["count"])
         page.review_counts.append(ReviewCount(kind="critic", count=count, span=match.span()))
 
 

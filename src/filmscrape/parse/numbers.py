@@ -21,6 +21,11 @@ def parse_int(text: str) -> int | None:
     return int(re.sub(r"\D", "", match.group()))
 
 
+def printed_int(text: str) -> int:
+    """A count a pattern has already matched, as printed with its separators: ``"1,102"`` -> 1102."""
+    return int(text.replace(",", ""))
+
+
 def parse_money(text: str) -> int | None:
     """An amount of money: ``"$23.7M"`` -> 23700000, ``"$1,234"`` -> 1234; None when there is none."""
     match = _MONEY.search(text)
