@@ -251,12 +251,12 @@ STATUS_REMARKS = frozenset({"uncredited", "as", "unconfirmed", "credit only", "v
 
 # --- Values -----------------------------------------------------------------------------------------
 
-# A trailing link, searched in a slice of the row's end (see _strip_links). A match starts where no space
-# stands before it: the leftmost match never starts inside a run of spaces (the run's first space also
-# starts one), and a start in every space of a long run would rescan the run each time. An optional "»"
-# between two runs of spaces is "(?:\s*»)?\s*$", not "\s*»?\s*$" (which splits the run every way).
+# A trailing link, searched in a slice of the row's end (see _strip_links): the link itself, to the end
+# of the row. The search tries only positions where a link can begin ("S", "F", "A", "f", "R", "(",
+# "»"); _link_start then takes in the spaces and the one "|" before it. An optional "»" between two runs
+# of spaces is "(?:\s*»)?\s*$", not "\s*»?\s*$" (which splits the run every way).
 _TRAILING_LINK = re.compile(
-    r"(?<!\s)(?:\s*\|)?\s*(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?(?:\s*»)?"
+    r"(?:See more(?: \(Spoiler Alert!\)| [a-z][^»\n]{0,30}?)?(?:\s*»)?"
     r"|See (?:all|full) [^»\n]{1,40}?\s*»|See why on IMDbPro\.?|See full cast (?:and|&) crew(?:\s*»)?"
     r"|Full summary\s*»|Full synopsis\s*»|Add synopsis\s*»|full summary|full synopsis|Read all|\(more\)"
     r"|»)\s*$"
@@ -381,16 +381,28 @@ def _strip_links(text: str, *, more_links: bool = False) -> str:
     for _ in range(4):  # a value ends with at most a few links; hostile rows must not loop for long
         # Slices, not search(pos): the patterns' look-behind must not see past the window's start.
         window = max(0, end - 120)
-        cut = _TRAILING_LINK.search(text[window:end])
-        if cut is None and more_links:
-            window = max(0, end - 20)
-            cut = _TRAILING_MORE.search(text[window:end])
-        if cut is None:
+        piece = text[window:end]
+        link = _TRAILING_LINK.search(piece)
+        if link is not None:
+            end = window + _link_start(piece, link.start())
+        elif more_links and (more := _TRAILING_MORE.search(text[max(0, end - 20) : end])) is not None:
+            end = max(0, end - 20) + more.start()
+        else:
             break
-        end = window + cut.start()
         while end and text[end - 1].isspace():
             end -= 1
     return text[:end]
+
+
+def _link_start(piece: str, at: int) -> int:
+    """Where a link found at ``at`` begins with what leads up to it: the spaces, one "|", the spaces."""
+    while at and piece[at - 1].isspace():
+        at -= 1
+    if at and piece[at - 1] == "|":
+        at -= 1
+        while at and piece[at - 1].isspace():
+            at -= 1
+    return at
 
 
 def _collapse(text: str) -> str:
