@@ -30,6 +30,7 @@ from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
+from filmscrape.parse.directors import find_director
 from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import head_lines, marker_score
 from filmscrape.parse.text import collapse, strip_markdown
@@ -493,13 +494,10 @@ class BlogReader:
                 if (credit.name, credit.role) not in seen:
                     seen.add((credit.name, credit.role))
                     self.page.credits.append(credit)
-        title = self.page.film.title
-        if title and not any(c.role == "director" for c in self.page.credits):
-            for unit in units[:6]:
-                found = prose.director_by_possessive(unit.text, title, unit.start)
-                if found is not None:
-                    self.page.credits.insert(0, found)
-                    break
+        if units and not any(credit.role == "director" for credit in self.page.credits):
+            found = find_director(self.doc.text, units[0].start, units[-1].end, self.page.film.title)
+            if found is not None:
+                self.page.credits.insert(0, found)
 
     def _title_from_text(self, body: list[Unit]) -> None:
         """No headline: the title the post keeps quoting, or the crawler-glued italic title."""

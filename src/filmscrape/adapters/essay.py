@@ -21,6 +21,7 @@ import re
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document, Line
 from filmscrape.parse import prose
+from filmscrape.parse.directors import find_director
 from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import head_lines, marker_score, prose_share
 from filmscrape.parse.text import collapse, strip_markdown
@@ -202,13 +203,10 @@ class EssayReader:
                 if (credit.name, credit.role) not in seen:
                     seen.add((credit.name, credit.role))
                     page.credits.append(credit)
-        title = page.film.title
-        if title and not any(credit.role == "director" for credit in page.credits):
-            for unit in body:
-                found = prose.director_by_possessive(unit.text, title, unit.start)
-                if found is not None:
-                    page.credits.insert(0, found)
-                    break
+        if body and not any(credit.role == "director" for credit in page.credits):
+            found = find_director(self.doc.text, body[0].start, body[-1].end, page.film.title)
+            if found is not None:
+                page.credits.insert(0, found)
 
 
 def _body_text(units: list[Unit]) -> str:
