@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from filmscrape.parse.directors import find_director
+from filmscrape.parse.directors import find_director, possessive_title
 
 
 def _director(text: str, title: str | None = None) -> tuple[str, str] | None:
@@ -70,3 +70,12 @@ def test_no_director_when_nobody_stands_out() -> None:
     """A passing mention is not a credit; a word of the title is never the director."""
     assert _director("I saw it with Tom Ferro on a rainy day. Tom Ferro liked it.") is None
     assert _director("Kane's empire. Kane's film. Kane's movie. Kane made it.", "Citizen Kane") is None
+
+
+def test_the_title_after_the_possessive() -> None:
+    """ "Hugo Marsh's “The Quiet Pier” (2001)": the quoted title the director's possessive names."""
+    text = 'It became Hugo Marsh\'s "The Quiet Pier" (2001), after years of work.'
+    found = possessive_title(text, 0, len(text), "Marsh")
+    assert found is not None
+    title, (start, end) = found
+    assert ("The Quiet Pier", "The Quiet Pier") == (title, text[start:end])

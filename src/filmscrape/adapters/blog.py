@@ -30,11 +30,11 @@ from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
-from filmscrape.parse.directors import find_director
+from filmscrape.parse.directors import find_director, possessive_title
 from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import head_lines, marker_score
 from filmscrape.parse.text import collapse, strip_markdown
-from filmscrape.parse.titles import title_and_year
+from filmscrape.parse.titles import film_directed_by, title_and_year, without_site_suffix
 from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
 
 # What a blog post carries around its text, with how much each says.
@@ -63,6 +63,7 @@ DETECT_MARKERS: dict[str, float] = {
 }
 FRONT_MATTER_MARKERS: tuple[str, ...] = ("\ntitle:", "\ndate:", "\ntags:", "\nauthor:")
 HEADER_UNITS = 4
+HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the post's opening only
 # Openings of an author's self-introduction before the review proper.
 INTRO_MARKERS: tuple[str, ...] = (
     "If you’re new here", "If you're new here", "my name is", "My name is", "welcome to my", "Welcome to my",
@@ -111,6 +112,10 @@ _POST_TITLE_COUNT = re.compile(r"^(?P<title>.{3,300}?)(?<!\s)\s+-\s+\d{1,5}$")
 _BULLET_FILM = re.compile(
     r"^[*+-]\s+\[(?P<title>[^\]\n]{1,200})\]"
     r"(?:\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)|\[[^\]\n]{0,200}\])?:\s+(?P<text>\S.*)$"
+)
+# "* Netflix's House of Cards (not technically a film): I loved it.": a film bullet without a link.
+_BULLET_PLAIN = re.compile(
+    r"^[*+-]\s+(?P<title>[A-Z][^\[\]():\n]{0,80}?)(?:\s\([^()\n]{1,100}\))?:\s+(?P<text>\S.*)$"
 )
 _GLUED_TITLE = re.compile(
     r"(?<=[a-z.,])(?P<title>[A-Z][a-z]+(?:[A-Z][a-z]+){0,3})(?P<tail>is|has|was|and|in)\b"
@@ -365,7 +370,7 @@ class BlogReader:
         self.article.title = line.value
         found = title_and_year(line.value)
         name = found[0] if found else line.value
-        name, alternates = prose.split_alternates(name)
+        name, alternates = prose.split_alternates(without_site_suffix(name))
         film.title = name
         film.year = year
         offset = line.span[0] + (found[2][0] if found else 0)
@@ -498,11 +503,24 @@ class BlogReader:
             found = find_director(self.doc.text, units[0].start, units[-1].end, self.page.film.title)
             if found is not None:
                 self.page.credits.insert(0, found)
+                film = self.page.film
+                if film.title is None:  # "Steven Spielberg's “A. I. Artificial Intelligence”"
+                    titled = possessive_title(
+                        self.doc.text, units[0].start, units[-1].end, found.name.split()[-1]
+                    )
+                    if titled is not None:
+                        film.title, film.field_spans["title"] = titled
 
     def _title_from_text(self, body: list[Unit]) -> None:
         """No headline: the title the post keeps quoting, or the crawler-glued italic title."""
         film = self.page.film
         if body:
+            stated = film_directed_by(
+                self.doc.text, body[0].start, min(body[-1].end, body[0].start + HEAD_CHARS)
+            )
+            if stated is not None:
+                film.title, film.field_spans["title"] = stated
+                return
             quoted = prose.quoted_title(self.doc, body[0].start, body[-1].end)
             if quoted is not None:
                 film.title = quoted.value
@@ -539,9 +557,11 @@ class BlogReader:
             if rated >= MIN_MULTI_POSTS:
                 return films
             films = []
+        linked = 0
         for unit in units:
-            match = _BULLET_FILM.match(unit.text)
+            match = _BULLET_FILM.match(unit.text) or _BULLET_PLAIN.match(unit.text)
             if match:
+                linked += match.re is _BULLET_FILM
                 title_start = unit.start + match.start("title")
                 text_start = unit.start + match.start("text")
                 films.append(
@@ -550,7 +570,8 @@ class BlogReader:
                         [Unit(text_start, unit.end, match["text"])],
                     )
                 )
-        return films if len(films) >= 3 else []
+        # Unlinked "* Title (note): text" bullets count only in a list of linked ones.
+        return films if linked >= MIN_FRONT_PAGE_POSTS else []
 
     def _finish_multi(self, posts: list[tuple[Unit, list[Unit]]], units: list[Unit]) -> Page:
         page, article = self.page, self.article

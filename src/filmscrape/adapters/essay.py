@@ -21,10 +21,11 @@ import re
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document, Line
 from filmscrape.parse import prose
-from filmscrape.parse.directors import find_director
+from filmscrape.parse.directors import find_director, possessive_title
 from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import head_lines, marker_score, prose_share
 from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.titles import film_directed_by
 from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
 
 DETECT_MARKERS: dict[str, float] = {
@@ -46,6 +47,7 @@ _BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.’'-]{0,30}(?: [A-Z][\w.’'-]{0,3
 _LONG_PARAGRAPH = 400
 ESSAY_WORDS = 1000
 FIRST_PERSON_ESSAY = 15.0  # first-person words per 1,000 words: critics' essays stay under it
+HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the essay's opening only
 _TRAILING_YEAR = re.compile(r"(?<!\s)\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
@@ -188,12 +190,18 @@ class EssayReader:
             film.alternate_titles.append(AlternateTitle(title=alternate, span=span))
 
     def _title_from_text(self, body: list[Unit]) -> None:
+        """No header: "the film Title directed by ...", else the title the essay keeps quoting."""
         if not body:
+            return
+        film = self.page.film
+        stated = film_directed_by(self.doc.text, body[0].start, min(body[-1].end, body[0].start + HEAD_CHARS))
+        if stated is not None:
+            film.title, film.field_spans["title"] = stated
             return
         found = prose.quoted_title(self.doc, body[0].start, body[-1].end)
         if found is not None:
-            self.page.film.title = found.value
-            self.page.film.field_spans["title"] = found.span
+            film.title = found.value
+            film.field_spans["title"] = found.span
 
     def _credits(self, body: list[Unit]) -> None:
         page = self.page
@@ -207,6 +215,12 @@ class EssayReader:
             found = find_director(self.doc.text, body[0].start, body[-1].end, page.film.title)
             if found is not None:
                 page.credits.insert(0, found)
+                if page.film.title is None:  # "Steven Spielberg's “A. I. Artificial Intelligence”"
+                    titled = possessive_title(
+                        self.doc.text, body[0].start, body[-1].end, found.name.split()[-1]
+                    )
+                    if titled is not None:
+                        page.film.title, page.film.field_spans["title"] = titled
 
 
 def _body_text(units: list[Unit]) -> str:

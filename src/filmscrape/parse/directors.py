@@ -246,3 +246,19 @@ def find_director(
 def title_word(surname: str, title: str | None) -> bool:
     """A word of the film's title is not its director ("Kane" in "Citizen Kane")."""
     return title is not None and surname in title.split()
+
+
+def possessive_title(text: str, start: int, end: int, surname: str) -> tuple[str, Span] | None:
+    """The quoted title right after "Surname's" ("Steven Spielberg's “A. I. Artificial Intelligence”")."""
+    for match in _POSSESSIVE_TITLE.finditer(text, start, end):
+        if not text.endswith(surname, max(start, match.start() - len(surname)), match.start()):
+            continue
+        opener = text[match.end() - 1] if text[match.end() - 1] != " " else text[match.end() - 2]
+        closer = {"“": "”", '"': '"', "‘": "’"}[opener]
+        close = text.find(closer, match.end(), min(end, match.end() + 150))
+        if close > match.end():
+            title = text[match.end() : close].strip().rstrip(",.")
+            at = text.find(title, match.end(), close)
+            if title and at >= 0:
+                return title, (at, at + len(title))
+    return None

@@ -231,18 +231,36 @@ def _title_like(text: str) -> bool:
 
 
 # Crawler dumps glue an italicised title to its neighbours: "ButThe Life of Chuckis", "likedMaterialistsmore".
-_GLUED_START = re.compile(r"(?<=[a-z.,:;])(?=[A-Z])")
-_GLUED_TAILS = (
-    "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of",
-    "but", "or", "are", "were", "does", "did", "had", "directed", "feels", "seems", "becomes",
+_GLUED_START = re.compile(r"(?<=[a-z.,:;\n])(?=[A-Z])")
+_GLUED_TAILS = sorted(
+    (
+        "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of",
+        "but", "or", "are", "were", "does", "did", "had", "directed", "feels", "seems", "becomes",
+    ),
+    key=len,
+    reverse=True,
 )  # fmt: skip
+# A title opening a line shows its glue at the end only ("Maamanis the latest..."): one of these, then a word.
+_LINE_START_TAILS = ("is", "was", "has")
 _GLUED_TOKEN = re.compile(r"[A-Z][\w’'-]{0,40}|(?:of|the|and|a|an|in|on|to|de|la)(?= [A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A title right after one of these words is another film the review compares ("afterNayakan", "fromPast
+# Lives", "wowed byPast Lives"): it does not count towards the review's own title.
+REFERENCE_WORDS = ("after", "from", "of", "by", "than", "like", "unlike", "since", "before")
+_REFERENCE_BEFORE = re.compile(rf"(?<![a-z])(?:{'|'.join(REFERENCE_WORDS)}) ?$")
 
 
-def _glued_titles(text: str, start: int, stop: int) -> Iterable[tuple[str, int]]:
-    """Titles glued to the words around them, with their offsets."""
+class _Glued(NamedTuple):
+    title: str
+    at: int
+    reference: bool
+
+
+def _glued_titles(text: str, start: int, stop: int) -> Iterable[_Glued]:
+    """Titles glued to the words around them, with their offsets and whether they are a reference."""
     for match in _GLUED_START.finditer(text, start, stop):
         position = match.start()
+        line_start = position == 0 or text[position - 1] == "\n"
         words: list[str] = []
         for _ in range(8):
             token = _GLUED_TOKEN.match(text, position)
@@ -258,19 +276,38 @@ def _glued_titles(text: str, start: int, stop: int) -> Iterable[tuple[str, int]]
         if not words:
             continue
         last = words[-1]
-        for tail in sorted(_GLUED_TAILS, key=len, reverse=True):
-            if last.endswith(tail) and len(last) > len(tail) + 2 and last[-len(tail) - 1].islower():
-                words[-1] = last[: -len(tail)]
-                break
+        tail = next(
+            (
+                t
+                for t in _GLUED_TAILS
+                if last.endswith(t) and len(last) > len(t) + 2 and last[-len(t) - 1].islower()
+            ),
+            None,
+        )
+        if tail is not None:
+            words[-1] = last[: -len(tail)]
+        if line_start:
+            after = match.start() + len(" ".join(words)) + (len(tail) if tail else 0)
+            if (
+                tail not in _LINE_START_TAILS
+                or not text.startswith(" ", after)
+                or not text[after + 1 : after + 2].islower()
+            ):
+                continue
         title = " ".join(words).rstrip("’'")
         if title not in _STOP_WORDS and len(title) > 2:
-            yield title, match.start()
+            reference = (
+                _REFERENCE_BEFORE.search(text, max(start, match.start() - 12), match.start()) is not None
+            )
+            yield _Glued(title, match.start(), reference)
 
 
 def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field | None:
     """The film title a review keeps naming: the most frequent title-like quote (“Vertigo”, ‘Thug Life’),
     or in a crawler dump the title glued to its neighbours; a short form ("Vice") counts for the full one
-    ("Inherent Vice"). None unless some title comes twice."""
+    ("Inherent Vice"), a glued form ("The Beaches ofAgnes") for the spaced one. None unless some title comes
+    twice, except in a crawler dump: there the last glued title of the first paragraph naming one that is
+    not a reference to another film ("As director, he gave usThe Quarry, and now we haveLowland")."""
     text = doc.text
     stop = len(text) if end is None else end
     counts: Counter[str] = Counter()
@@ -279,15 +316,17 @@ def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field
         for match in _QUOTED_TITLE.finditer(text, start, stop):
             group = "title" if match.group("title") is not None else "single"
             title = match.group(group).strip().rstrip(",.")
-            if not _title_like(title) or title.replace(" ", "").isdigit():
+            if not _title_like(_CAMEL.sub(" ", title)) or title.replace(" ", "").isdigit():
                 continue
             counts[title] += 1
             first.setdefault(title, (match.start(group), match.start(group) + len(title)))
+    glued: list[_Glued] = []
     if not counts:
-        for title, at in _glued_titles(text, start, stop):
-            if _title_like(title):
-                counts[title] += 1
-                first.setdefault(title, (at, at + len(title)))
+        for found in _glued_titles(text, start, stop):
+            if _title_like(found.title):
+                glued.append(found)
+                counts[found.title] += 0 if found.reference else 1
+                first.setdefault(found.title, (found.at, found.at + len(found.title)))
     if not counts:
         return None
     squashed = {title: title.replace(" ", "").casefold() for title in counts}
@@ -299,11 +338,19 @@ def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field
             if other == title:
                 continue
             shorter = spaced[title].rstrip(". ") + " " in spaced[other]
-            glued = squashed[other] == squashed[title] and other.count(" ") > title.count(" ")
-            if shorter or glued:
+            glued_form = squashed[other] == squashed[title] and other.count(" ") > title.count(" ")
+            if shorter or glued_form:
                 scores[other] += count
     best = min(scores, key=lambda title: (-scores[title], first[title][0]))
-    return Field(best, first[best]) if scores[best] >= 2 else None
+    if scores[best] >= 2:
+        return Field(best, first[best])
+    if glued:
+        line_end = text.find("\n", glued[0].at)
+        in_first = [g for g in glued if (line_end < 0 or g.at < line_end) and not g.reference]
+        if in_first:
+            own = in_first[-1]
+            return Field(own.title, (own.at, own.at + len(own.title)))
+    return None
 
 
 def definition_title(doc: Document, limit: int = 5000) -> tuple[Field, Field] | None:
