@@ -214,9 +214,7 @@ def test_glued_titles_after_a_comparison_do_not_count() -> None:
 def test_one_glued_title_the_last_of_the_first_paragraph() -> None:
     """A crawler dump naming each film once: the last glued title of the opening paragraph that is not a
     reference ("screenwriter ofBell Tower" is one), at a line start too ("Moorviewis the latest...")."""
-    doc = Document(
-        "The story is slow.\n\nHe wrote the script ofBell Tower, and now we haveMoorview. Fine.\n"
-    )
+    doc = Document("The story is slow.\n\nHe wrote the script ofBell Tower, and now we haveMoorview. Fine.\n")
     found = prose.quoted_title(doc)
     assert found is not None and "Moorview" == found.value
     doc = Document("A man and a boy.\n\nMoorviewis the latest in a long line of dramas.\n")
