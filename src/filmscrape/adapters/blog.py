@@ -31,9 +31,9 @@ from filmscrape.document import Document
 from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
 from filmscrape.parse.directors import find_director, possessive_title
-from filmscrape.parse.prose import Field, Unit
+from filmscrape.parse.prose import Field, Unit, strip_markdown
 from filmscrape.parse.signals import head_lines, marker_score
-from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import film_directed_by, title_and_year, without_site_suffix
 from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
 
@@ -145,10 +145,11 @@ class BlogAdapter(Adapter):
                 score += 0.5
             if len(tree.css(".hentry, .featured_post")) >= MIN_FRONT_PAGE_POSTS:
                 score += 0.5  # a WordPress front page listing posts
-        density = prose.first_person_density(text)
+        counts = prose.text_counts(doc)
+        density = counts.first_person
         if density >= FIRST_PERSON_BLOG:
             score += 0.35
-            if tree is None and text.count(" ") < PERSONAL_POST_WORDS:
+            if tree is None and counts.spaces < PERSONAL_POST_WORDS:
                 score += 0.2  # a short personal text: a post, not a critic's long essay
         elif density >= FIRST_PERSON_BLOG / 2:
             score += 0.1
@@ -194,8 +195,9 @@ class BlogReader:
             for i, (unit, following) in enumerate(zip_longest(body, body[1:]))
             if i not in attributions and prose.is_heading(unit, following)
         }
-        self.article.body = _body_text(body, headings)
-        self.article.sections = _sections(doc, body, headings)
+        cleaned = prose.paragraphs(body)
+        self.article.body = prose.join_paragraphs(cleaned)
+        self.article.sections = _sections(body, cleaned, headings)
         self._rating(body)
         self._verdict(body)
         self._credits(all_units[: len(all_units) - len(units)] + body)
@@ -608,7 +610,7 @@ class BlogReader:
                     self.boilerplate.append((unit.start, unit.end))
                     continue
                 kept.append(unit)
-            text = _body_text(kept, set()) or None
+            text = _body_text(kept) or None
             end = kept[-1].end if kept else title_unit.end
             start = title_unit.start
             if date_span is not None:
@@ -628,7 +630,7 @@ class BlogReader:
         article.sections = sections
         first_post = posts[0][0].start
         intro = [u for u in units if u.end <= first_post and not prose.is_boilerplate(u.text)]
-        parts = [_body_text(intro, set())] if intro else []
+        parts = [_body_text(intro)] if intro else []
         parts.extend(f"{s.heading}\n\n{s.text}" if s.text != s.heading else s.heading or "" for s in sections)
         article.body = "\n\n".join(part for part in parts if part) or None
         article.span = (min(u.start for u in units), max(u.end for u in units)) if units else (0, 0)
@@ -649,24 +651,23 @@ def _clean_unit(doc: Document, unit: Unit) -> Unit:
     return Unit(unit.start, unit.end, strip_markdown(unit.text))
 
 
-def _body_text(units: Sequence[Unit], headings: set[int]) -> str:
+def _body_text(units: Sequence[Unit]) -> str:
     """Paragraphs joined by a blank line, Markdown and citation markers removed."""
-    paragraphs = [prose.strip_citations(strip_markdown(unit.text)) for unit in units]
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    return prose.join_paragraphs(prose.paragraphs(units))
 
 
-def _sections(doc: Document, units: Sequence[Unit], headings: set[int]) -> list[Section]:
-    """Each heading with the paragraphs up to the next heading."""
+def _sections(units: Sequence[Unit], cleaned: Sequence[str], headings: set[int]) -> list[Section]:
+    """Each heading with the paragraphs up to the next heading (``cleaned``: the units as body text)."""
     sections: list[Section] = []
     ordered = sorted(headings)
     for number, index in enumerate(ordered):
         stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
-        content = units[index + 1 : stop]
-        text = _body_text(content, set())
-        end = content[-1].end if content else units[index].end
+        text = prose.join_paragraphs(cleaned[index + 1 : stop])
         heading = strip_markdown(units[index].text)
         if text:
-            sections.append(Section(heading=heading, text=text, span=(units[index].start, end)))
+            sections.append(
+                Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
+            )
     return sections
 
 

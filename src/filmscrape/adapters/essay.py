@@ -24,7 +24,7 @@ from filmscrape.parse import prose
 from filmscrape.parse.directors import find_director, possessive_title
 from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import head_lines, marker_score, prose_share
-from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import film_directed_by
 from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
 
@@ -70,8 +70,9 @@ class EssayAdapter(Adapter):
             score += 0.3
         if text.count("Advertisement") >= 2:
             score += 0.3  # a magazine's review dump: ad slots between the paragraphs
-        words = text.count(" ") + text.count("\n")
-        density = prose.first_person_density(text)
+        counts = prose.text_counts(doc)
+        words = counts.spaces + counts.newlines
+        density = counts.first_person
         if words >= ESSAY_WORDS and density < FIRST_PERSON_ESSAY:
             score += 0.25
         if density >= FIRST_PERSON_ESSAY * 4 / 3:
@@ -127,8 +128,9 @@ class EssayReader:
             page.facts.extend(prose.find_awards(unit.text, unit.start))
         page.facts.extend(prose.find_citations(doc))
         page.facts.sort(key=lambda fact: fact.span)
-        article.body = _body_text(body) or None
-        article.sections = _sections(body, headings)
+        cleaned = prose.paragraphs(body)
+        article.body = prose.join_paragraphs(cleaned) or None
+        article.sections = _sections(body, cleaned, headings)
         if body:
             article.span = (body[0].start, body[-1].end)
         article.boilerplate_spans = sorted(set(self.boilerplate))
@@ -223,19 +225,16 @@ class EssayReader:
                         page.film.title, page.film.field_spans["title"] = titled
 
 
-def _body_text(units: list[Unit]) -> str:
-    paragraphs = [prose.strip_citations(strip_markdown(unit.text)) for unit in units]
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-
-
-def _sections(units: list[Unit], headings: set[int]) -> list[Section]:
+def _sections(units: list[Unit], cleaned: list[str], headings: set[int]) -> list[Section]:
+    """Each heading with the paragraphs up to the next one (``cleaned``: the units as body text)."""
     sections: list[Section] = []
     ordered = sorted(headings)
     for number, index in enumerate(ordered):
         stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
-        content = units[index + 1 : stop]
-        text = _body_text(content)
+        text = prose.join_paragraphs(cleaned[index + 1 : stop])
         if text:
-            heading = collapse(strip_markdown(units[index].text))
-            sections.append(Section(heading=heading, text=text, span=(units[index].start, content[-1].end)))
+            heading = collapse(cleaned[index])
+            sections.append(
+                Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
+            )
     return sections

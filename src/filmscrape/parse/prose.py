@@ -8,15 +8,29 @@ Each helper returns values with spans into ``Document.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from filmscrape.document import Document, Line
+from filmscrape.parse import text as _text
 from filmscrape.parse.dates import parse_date
-from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
 from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
+
+# The marks text.strip_markdown looks for, as plain substring tests: seven C scans of a paragraph cost a
+# seventh of its one-regex check on prose lines, and almost every line of a post is plain prose.
+_MARKDOWN_MARKS = ("<", "[", "*", "_", "#", "- ", "+ ")
+
+
+def strip_markdown(line: str) -> str:
+    """``text.strip_markdown``, with its "plain prose: nothing to strip" test done by substring tests."""
+    if not line[:1].isdigit() and not any(mark in line for mark in _MARKDOWN_MARKS):
+        return collapse(line)
+    return _text.strip_markdown(line)
+
 
 Unit = Line
 """A paragraph-sized piece of the page: a non-blank line, or a part of one between ad markers.
@@ -133,6 +147,24 @@ FIRST_PERSON: tuple[str, ...] = (
     "My ",
     "\nI ",
 )
+
+
+class TextCounts(NamedTuple):
+    """Plain counts both prose detectors ask for, taken once per document."""
+
+    spaces: int
+    newlines: int
+    first_person: float  # first_person_density of the text
+
+
+def text_counts(doc: Document) -> TextCounts:
+    """Spaces, newlines and first-person density of ``doc.text``, memoised on the document."""
+    found: TextCounts | None = doc.__dict__.get("_prose_counts")
+    if found is None:
+        text = doc.text
+        found = TextCounts(text.count(" "), text.count("\n"), first_person_density(text))
+        doc.__dict__["_prose_counts"] = found
+    return found
 
 
 def first_person_density(text: str, sample: int = 100_000) -> float:
@@ -368,6 +400,8 @@ def definition_title(doc: Document, limit: int = 5000) -> tuple[Field, Field] | 
 # ---------------------------------------------------------------------------------------------------------
 # Headings
 
+MAX_HEADING = 60
+MAX_HEADING_SOURCE = 200  # a line this long without links or tags cannot clean down to MAX_HEADING
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "”", '"', "…", ")", "’")
 
 
@@ -378,8 +412,10 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
         return bool(strip_markdown(text))
     if following is None or len(following.text) < 80:
         return False  # checked first: it is the cheapest test
+    if len(text) > MAX_HEADING_SOURCE and "<" not in text and "](" not in text and "][" not in text:
+        return False  # only links and tags shrink a line by much: a long line of prose is no heading
     clean = strip_markdown(text)
-    if not clean or len(clean) > 60 or len(clean.split()) > 7:
+    if not clean or len(clean) > MAX_HEADING or len(clean.split()) > 7:
         return False
     if clean.endswith(_SENTENCE_END) or clean[0] in "“\"‘'(*[" or not clean[0].isupper():
         return False
@@ -557,7 +593,7 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
     "starring A, B and C", and cast as "Character (Actor Name)"."""
     credits: list[Credit] = []
     if "by" in text or "tarring" in text or ":" in text:
-        for match in _CREDIT_PHRASE.finditer(text):
+        for match in _credit_phrases(text):
             role = CREDIT_PHRASES[match["phrase"]]
             names = [(match["name"], match.start("name"))]
             if role == "cast":
@@ -577,6 +613,29 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
     if "(" in text:
         credits.extend(_cast_in_brackets(text, offset))
     return credits
+
+
+_BY_WORDS = frozenset(phrase[:-3] for phrase in CREDIT_PHRASES if phrase.endswith(" by"))
+_OTHER_PHRASES = tuple(phrase for phrase in CREDIT_PHRASES if not phrase.endswith(" by"))
+
+
+def _credit_phrases(text: str) -> Iterable[re.Match[str]]:
+    """``_CREDIT_PHRASE`` matches in ``text``. Most phrases end in " by": the pattern is tried only where
+    the word before a " by" is one of theirs (a scan of every letter of a paragraph cost ten times more)."""
+    if any(phrase in text for phrase in _OTHER_PHRASES):
+        yield from _CREDIT_PHRASE.finditer(text)  # "Starring", "Cast:": the full scan
+        return
+    position = text.find(" by")
+    while position >= 0:
+        start = position
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if text[start:position] in _BY_WORDS:
+            match = _CREDIT_PHRASE.match(text, start)
+            if match is not None:
+                yield match
+                position = max(position, match.end() - 3)
+        position = text.find(" by", position + 3)
 
 
 def _name_list(text: str, start: int) -> Iterable[tuple[str, int]]:
@@ -893,6 +952,8 @@ AWARD_VERBS: tuple[str, ...] = (
     "won", "wins", "earned", "earns", "received", "receives", "awarded", "nominated", "nomination",
     "voted", "named", "honoured", "honored",
 )  # fmt: skip
+_AWARD_WORD = re.compile("|".join(re.escape(word) for word in AWARD_WORDS))
+_AWARD_VERB = re.compile("|".join(re.escape(verb) for verb in AWARD_VERBS))  # substrings, as before
 # A sentence ends at . ! ? before a capital, but not after an initial ("the U.S. government").
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-Z“\"])")
 _CLAUSE_SPLIT = re.compile(r",? as well as |; ")
@@ -912,12 +973,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def find_awards(text: str, offset: int = 0) -> list[Fact]:
     """Sentences (or clauses of them) saying the film won or was nominated for an award."""
-    if not any(word in text for word in AWARD_WORDS):
+    hits = [match.start() for match in _AWARD_WORD.finditer(text)]
+    if not hits:
         return []
     facts: list[Fact] = []
     for sentence_start, sentence_end in sentences(text):
+        # An award word inside the sentence (the hits are sorted: the first at or after its start).
+        first_hit = bisect_left(hits, sentence_start)
+        if first_hit == len(hits) or hits[first_hit] >= sentence_end:
+            continue
         body = text[sentence_start:sentence_end]
-        if not any(word in body for word in AWARD_WORDS) or not any(verb in body for verb in AWARD_VERBS):
+        if _AWARD_VERB.search(body) is None:
             continue
         pieces: list[list[int]] = []
         cursor = 0
@@ -946,8 +1012,21 @@ def find_awards(text: str, offset: int = 0) -> list[Fact]:
 
 
 def strip_citations(text: str) -> str:
-    """``text`` without "(Source)"-style markers (body text reads without them)."""
+    """``text`` without "(Source)"-style markers (body text reads without them), whitespace collapsed."""
+    found = False
     for marker in CITATION_MARKERS:
         if marker in text:
             text = text.replace(marker, " ")
-    return collapse(text)
+            found = True
+    return collapse(text) if found else text.strip()
+
+
+def paragraphs(units_: Sequence[Unit]) -> list[str]:
+    """Each unit as body text: Markdown and citation markers removed (computed once per unit: the body
+    and every section are joined from this list)."""
+    return [strip_citations(strip_markdown(unit.text)) for unit in units_]
+
+
+def join_paragraphs(texts: Iterable[str]) -> str:
+    """Paragraphs joined by a blank line, empty ones left out."""
+    return "\n\n".join(text for text in texts if text)
