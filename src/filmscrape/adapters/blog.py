@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import zip_longest
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
@@ -184,18 +183,14 @@ class BlogReader:
         if films:
             return self._finish_multi(films, units)
         body = self._drop_intro(units)
-        body = self._drop_footer(body)
+        body, clean = self._drop_footer(body)
         if not page.film.title:
             self._title_from_text(body)
         self._logline(body)
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
         page.quotes.extend(quotes)
-        headings = {
-            i
-            for i, (unit, following) in enumerate(zip_longest(body, body[1:]))
-            if i not in attributions and prose.is_heading(unit, following)
-        }
-        cleaned = prose.paragraphs(body)
+        headings = prose.headings(body, attributions)
+        cleaned = prose.paragraphs(body, clean)
         self.article.body = prose.join_paragraphs(cleaned)
         self.article.sections = _sections(body, cleaned, headings)
         self._rating(body)
@@ -432,22 +427,27 @@ class BlogReader:
         self.boilerplate.append((units[first].start, units[end].end))
         return units[:first] + units[end + 1 :]
 
-    def _drop_footer(self, units: list[Unit]) -> list[Unit]:
-        """From the first footer line in the last part of the post, everything is the site's."""
+    def _drop_footer(self, units: list[Unit]) -> tuple[list[Unit], list[str]]:
+        """From the first footer line in the last part of the post, everything is the site's.
+
+        Returns the units kept and their text without Markdown."""
         kept: list[Unit] = []
+        kept_clean: list[str] = []
         cutoff = len(units) // 2
+        kind = prose.line_kinds()
         for index, unit in enumerate(units):
-            clean = strip_markdown(unit.text)  # once: is_boilerplate takes it too
+            clean, boilerplate = kind(unit.text)
             footer = index >= cutoff and clean.startswith(FOOTER_STARTS) and len(clean) < 200
             if footer:
                 self.boilerplate.append((unit.start, units[-1].end))
                 break
             link_definition = unit.text.startswith("[") and _MD_LINK_DEFINITION.match(unit.text)
-            if link_definition or prose.is_boilerplate(unit.text, clean):
+            if link_definition or boilerplate:
                 self.boilerplate.append((unit.start, unit.end))
                 continue
             kept.append(unit)
-        return kept
+            kept_clean.append(clean)
+        return kept, kept_clean
 
     def _logline(self, body: list[Unit]) -> None:
         """The one-line summary opening the review, or the lede before "The rest of this review..."."""
@@ -468,7 +468,10 @@ class BlogReader:
 
     def _rating(self, body: list[Unit]) -> None:
         for unit in body:
-            found = prose.find_rating(unit.text, unit.start)
+            text = unit.text
+            if not ("/" in text or ":" in text or "★" in text or "out of" in text or "<sl-rating" in text):
+                continue  # what find_rating needs first: no call for the other lines
+            found = prose.find_rating(text, unit.start)
             if found is None:
                 continue
             rating = found.rating
@@ -536,7 +539,9 @@ class BlogReader:
         posts: list[tuple[Unit, list[Unit]]] = []
         for index in range(len(units) - 1):
             date_line, title_line = units[index], units[index + 1]
-            if len(date_line.text) <= 30 and parse_date(date_line.text, fallback=False):
+            if not title_line.text[-1].isdigit() or len(date_line.text) > 30:
+                continue  # the comment count ends the title line: tested first, it is the cheapest
+            if parse_date(date_line.text, fallback=False):
                 match = _POST_TITLE_COUNT.match(title_line.text)
                 if match:
                     title_unit = Unit(
@@ -561,6 +566,8 @@ class BlogReader:
             films = []
         linked = 0
         for unit in units:
+            if unit.text[0] not in "*+-":
+                continue
             match = _BULLET_FILM.match(unit.text) or _BULLET_PLAIN.match(unit.text)
             if match:
                 linked += match.re is _BULLET_FILM

@@ -108,27 +108,26 @@ class EssayReader:
         self.boilerplate.extend(ads)
         units = self._header(units)
         body: list[Unit] = []
+        clean: list[str] = []  # the body units without Markdown, computed once
+        kind = prose.line_kinds()
         for unit in units:
-            if prose.is_boilerplate(unit.text):
+            text, boilerplate = kind(unit.text)
+            if boilerplate:
                 self.boilerplate.append((unit.start, unit.end))
             else:
                 body.append(unit)
+                clean.append(text)
         if page.film.title is None:
             self._title_from_text(body)
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
         page.quotes.extend(quotes)
-        headings = {
-            index
-            for index, unit in enumerate(body)
-            if index not in attributions
-            and prose.is_heading(unit, body[index + 1] if index + 1 < len(body) else None)
-        }
+        headings = prose.headings(body, attributions)
         self._credits(body)
-        for unit in body:
+        for unit in prose.award_units(doc, body):
             page.facts.extend(prose.find_awards(unit.text, unit.start))
         page.facts.extend(prose.find_citations(doc))
         page.facts.sort(key=lambda fact: fact.span)
-        cleaned = prose.paragraphs(body)
+        cleaned = prose.paragraphs(body, clean)
         article.body = prose.join_paragraphs(cleaned) or None
         article.sections = _sections(body, cleaned, headings)
         if body:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from filmscrape.document import Document, Line
@@ -20,14 +20,22 @@ from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
 from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
 
-# The marks text.strip_markdown looks for, as plain substring tests: seven C scans of a paragraph cost a
-# seventh of its one-regex check on prose lines, and almost every line of a post is plain prose.
-_MARKDOWN_MARKS = ("<", "[", "*", "_", "#", "- ", "+ ")
-
 
 def strip_markdown(line: str) -> str:
-    """``text.strip_markdown``, with its "plain prose: nothing to strip" test done by substring tests."""
-    if not line[:1].isdigit() and not any(mark in line for mark in _MARKDOWN_MARKS):
+    """``text.strip_markdown``, with its "plain prose: nothing to strip" test done by substring tests
+    (seven C scans of a paragraph cost a seventh of its one-regex test; most lines are plain prose)."""
+    if len(line) <= 2:
+        return collapse(line)  # every Markdown construct takes three characters or more
+    if not (
+        line[:1].isdigit()
+        or "<" in line
+        or "[" in line
+        or "*" in line
+        or "_" in line
+        or "#" in line
+        or "- " in line
+        or "+ " in line
+    ):
         return collapse(line)
     return _text.strip_markdown(line)
 
@@ -73,6 +81,11 @@ MAX_BOILERPLATE_LINE = 400
 _COMMENT_COUNT = re.compile(r"^\d{1,5} (?:comments?|responses?|replies)$", re.I)
 
 
+DECORATION = " \t*#-=_~•·.,;:|/\\+()[]{}<>—–\"“”‘’'"
+"""Characters a line of no words is made of: rules, stray marks and quote marks, never part of the text."""
+MAX_RULE = 80
+
+
 def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[Unit], list[Span]]:
     """The page's paragraph units between ``start`` and ``end``, and the spans of ad markers cut out."""
     text = doc.text
@@ -88,6 +101,8 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
             break
         if not stripped or line.end <= start:
             continue
+        if len(stripped) <= MAX_RULE and not stripped.strip(DECORATION):
+            continue  # "* * *", "---", "#": a rule or a stray mark, no words (nor any work for later steps)
         if line.start >= start and line.end <= stop and "Advertisement" not in line_text:
             # The common case: a whole line, trimmed with str.strip (no character loop), kept as it is
             # when it has no spaces around it.
@@ -114,6 +129,32 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
             if left < right:
                 found.append(Unit(left, right, text[left:right]))
     return found, ads
+
+
+class LineKind(NamedTuple):
+    """A unit's text without Markdown and whether it is boilerplate."""
+
+    clean: str
+    boilerplate: bool
+
+
+MEMO_LINE = 80  # short lines repeat on a page (labels, rules, sign-offs): their kind is worked out once
+
+
+def line_kinds() -> Callable[[str], LineKind]:
+    """A per-page ``text -> LineKind`` function remembering the short lines it has seen."""
+    memo: dict[str, LineKind] = {}
+
+    def kind(text: str) -> LineKind:
+        known = memo.get(text)
+        if known is None:
+            clean = strip_markdown(text)
+            known = LineKind(clean, is_boilerplate(text, clean))
+            if len(text) <= MEMO_LINE:
+                memo[text] = known
+        return known
+
+    return kind
 
 
 def is_boilerplate(line: str, clean: str | None = None) -> bool:
@@ -263,7 +304,7 @@ def _title_like(text: str) -> bool:
 
 
 # Crawler dumps glue an italicised title to its neighbours: "ButThe Life of Chuckis", "likedMaterialistsmore".
-_GLUED_START = re.compile(r"(?<=[a-z.,:;\n])(?=[A-Z])")
+_GLUED_START = re.compile(r"(?<=[a-z.,:;])(?=[A-Z])|^(?=[A-Z][\w’'-]{2,40}?(?:is|was|has) [a-z])", re.M)
 _GLUED_TAILS = sorted(
     (
         "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of",
@@ -272,6 +313,7 @@ _GLUED_TAILS = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
+_GLUED_TAIL = re.compile(rf"(?<=[a-z])(?:{'|'.join(_GLUED_TAILS)})$")  # longest first: "has" before "as"
 # A title opening a line shows its glue at the end only ("Maamanis the latest..."): one of these, then a word.
 _LINE_START_TAILS = ("is", "was", "has")
 _GLUED_TOKEN = re.compile(r"[A-Z][\w’'-]{0,40}|(?:of|the|and|a|an|in|on|to|de|la)(?= [A-Z])")
@@ -308,14 +350,8 @@ def _glued_titles(text: str, start: int, stop: int) -> Iterable[_Glued]:
         if not words:
             continue
         last = words[-1]
-        tail = next(
-            (
-                t
-                for t in _GLUED_TAILS
-                if last.endswith(t) and len(last) > len(t) + 2 and last[-len(t) - 1].islower()
-            ),
-            None,
-        )
+        glue = _GLUED_TAIL.search(last)
+        tail = glue.group() if glue is not None and glue.start() > 2 else None
         if tail is not None:
             words[-1] = last[: -len(tail)]
         if line_start:
@@ -401,6 +437,7 @@ def definition_title(doc: Document, limit: int = 5000) -> tuple[Field, Field] | 
 # Headings
 
 MAX_HEADING = 60
+MIN_HEADED_PARAGRAPH = 80  # a heading stands before a paragraph at least this long
 MAX_HEADING_SOURCE = 200  # a line this long without links or tags cannot clean down to MAX_HEADING
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "”", '"', "…", ")", "’")
 
@@ -410,7 +447,7 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
     text = unit.text
     if text.startswith("#"):
         return bool(strip_markdown(text))
-    if following is None or len(following.text) < 80:
+    if following is None or len(following.text) < MIN_HEADED_PARAGRAPH:
         return False  # checked first: it is the cheapest test
     if len(text) > MAX_HEADING_SOURCE and "<" not in text and "](" not in text and "][" not in text:
         return False  # only links and tags shrink a line by much: a long line of prose is no heading
@@ -420,6 +457,20 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
     if clean.endswith(_SENTENCE_END) or clean[0] in "“\"‘'(*[" or not clean[0].isupper():
         return False
     return not (is_boilerplate(clean) or parse_date(clean, fallback=False) or find_rating(clean))
+
+
+def headings(units_: Sequence[Unit], skip: set[int]) -> set[int]:
+    """Indexes of the units that are headings (``is_heading``), those in ``skip`` left out.
+
+    Only a "#" line or a line before a paragraph can be one: the rest are passed over without a call."""
+    last = len(units_) - 1
+    return {
+        index
+        for index, unit in enumerate(units_)
+        if (unit.text[0] == "#" or (index < last and len(units_[index + 1].text) >= MIN_HEADED_PARAGRAPH))
+        and index not in skip
+        and is_heading(unit, units_[index + 1] if index < last else None)
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -592,6 +643,8 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
     """Credits the prose names: "directed by Alain Resnais", "score ... composed by Giovanni Fusco",
     "starring A, B and C", and cast as "Character (Actor Name)"."""
     credits: list[Credit] = []
+    if len(text) < MIN_CREDIT_TEXT:
+        return credits  # "Cast: A B" is the shortest credit
     if "by" in text or "tarring" in text or ":" in text:
         for match in _credit_phrases(text):
             role = CREDIT_PHRASES[match["phrase"]]
@@ -615,6 +668,7 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
     return credits
 
 
+MIN_CREDIT_TEXT = 9
 _BY_WORDS = frozenset(phrase[:-3] for phrase in CREDIT_PHRASES if phrase.endswith(" by"))
 _OTHER_PHRASES = tuple(phrase for phrase in CREDIT_PHRASES if not phrase.endswith(" by"))
 
@@ -759,7 +813,7 @@ def find_quotes(
     while index < len(units_):
         unit = units_[index]
         unit_text = unit.text
-        if ":" not in unit_text and "“" not in unit_text and '"' not in unit_text:
+        if len(unit_text) < 2 or (":" not in unit_text and "“" not in unit_text and '"' not in unit_text):
             index += 1  # no quotation and no introduction to one: the common case, decided at once
             continue
         if unit.text.startswith("“") or (unit.text.startswith('"') and unit.text.count('"') == 1):
@@ -971,6 +1025,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def award_units(doc: Document, units_: Sequence[Unit]) -> list[Unit]:
+    """The units that hold an award word, from one scan of their stretch of the page (most hold none)."""
+    if not units_:
+        return []
+    hits = [match.start() for match in _AWARD_WORD.finditer(doc.text, units_[0].start, units_[-1].end)]
+    found: list[Unit] = []
+    position = 0
+    for hit in hits:
+        while position < len(units_) and units_[position].end <= hit:
+            position += 1
+        if position == len(units_):
+            break
+        unit = units_[position]
+        if unit.start <= hit and (not found or found[-1] is not unit):
+            found.append(unit)
+    return found
+
+
 def find_awards(text: str, offset: int = 0) -> list[Fact]:
     """Sentences (or clauses of them) saying the film won or was nominated for an award."""
     hits = [match.start() for match in _AWARD_WORD.finditer(text)]
@@ -1021,10 +1093,13 @@ def strip_citations(text: str) -> str:
     return collapse(text) if found else text.strip()
 
 
-def paragraphs(units_: Sequence[Unit]) -> list[str]:
+def paragraphs(units_: Sequence[Unit], clean: Sequence[str] | None = None) -> list[str]:
     """Each unit as body text: Markdown and citation markers removed (computed once per unit: the body
-    and every section are joined from this list)."""
-    return [strip_citations(strip_markdown(unit.text)) for unit in units_]
+    and every section are joined from this list). ``clean``: the units' ``strip_markdown`` texts, when the
+    caller has them already."""
+    if clean is None:
+        clean = [strip_markdown(unit.text) for unit in units_]
+    return [strip_citations(text) if "(" in text or "[" in text else text for text in clean]
 
 
 def join_paragraphs(texts: Iterable[str]) -> str:
