@@ -499,7 +499,7 @@ class BlogReader:
 
     def _credits(self, units: list[Unit]) -> None:
         seen: set[tuple[str, str]] = {(c.name, c.role) for c in self.page.credits}
-        for unit in units:
+        for unit in prose.credit_units(units):
             for credit in prose.find_credits(unit.text, unit.start):
                 if (credit.name, credit.role) not in seen:
                     seen.add((credit.name, credit.role))

@@ -207,7 +207,7 @@ class EssayReader:
     def _credits(self, body: list[Unit]) -> None:
         page = self.page
         seen: set[tuple[str, str]] = set()
-        for unit in body:
+        for unit in prose.credit_units(body):
             for credit in prose.find_credits(unit.text, unit.start):
                 if (credit.name, credit.role) not in seen:
                     seen.add((credit.name, credit.role))

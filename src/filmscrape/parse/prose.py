@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from filmscrape.document import Document, Line
@@ -93,24 +94,25 @@ def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[U
     found: list[Unit] = []
     ads: list[Span] = []
     lines = doc.lines
-    for index in range(doc.line_index(start), len(lines)):
-        line = lines[index]
-        line_text = line.text
-        stripped = line_text.strip()
-        if line.start >= stop:
+    new_unit = tuple.__new__  # Unit(...) goes through a Python-level __new__: a line of "I " costs less
+    append = found.append
+    for line in islice(lines, doc.line_index(start), None):
+        line_start, line_end, line_text = line
+        if line_start >= stop:
             break
-        if not stripped or line.end <= start:
+        stripped = line_text.strip()
+        if not stripped or line_end <= start:
             continue
         if len(stripped) <= MAX_RULE and not stripped.strip(DECORATION):
             continue  # "* * *", "---", "#": a rule or a stray mark, no words (nor any work for later steps)
-        if line.start >= start and line.end <= stop and "Advertisement" not in line_text:
+        if line_start >= start and line_end <= stop and "Advertisement" not in line_text:
             # The common case: a whole line, trimmed with str.strip (no character loop), kept as it is
             # when it has no spaces around it.
             if len(stripped) == len(line_text):
-                found.append(line)
+                append(line)
             else:
-                left = line.start + len(line_text) - len(line_text.lstrip())
-                found.append(Unit(left, left + len(stripped), stripped))
+                left = line_start + len(line_text) - len(line_text.lstrip())
+                append(new_unit(Unit, (left, left + len(stripped), stripped)))
             continue
         line_start, line_end = max(line.start, start), min(line.end, stop)
         pieces: list[Span] = [(line_start, line_end)]
@@ -669,6 +671,18 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
 
 
 MIN_CREDIT_TEXT = 9
+
+
+def credit_units(units_: Sequence[Unit]) -> list[Unit]:
+    """The units ``find_credits`` can find something in (the test it starts with, without the calls)."""
+    return [
+        unit
+        for unit in units_
+        if len(unit.text) >= MIN_CREDIT_TEXT
+        and ("by" in unit.text or "tarring" in unit.text or ":" in unit.text or "(" in unit.text)
+    ]
+
+
 _BY_WORDS = frozenset(phrase[:-3] for phrase in CREDIT_PHRASES if phrase.endswith(" by"))
 _OTHER_PHRASES = tuple(phrase for phrase in CREDIT_PHRASES if not phrase.endswith(" by"))
 
