@@ -935,8 +935,15 @@ def _block_quote(units_: Sequence[Unit], index: int) -> Quote | None:
 _SPEAKER_NAME = re.compile(rf"(?P<name>{_NAME})")
 
 
+SPEAKER_REACH = 300  # the speaker and the saying verb stand in the last this many characters of the lead
+
+
 def _speaker_in(intro: str) -> str | None:
-    """The last full name before the saying verb in an introduction."""
+    """The last full name before the saying verb in an introduction (its last ``SPEAKER_REACH``
+    characters: the verb pattern tries every position, and a lead may run to 2,000 characters)."""
+    if len(intro) > SPEAKER_REACH:
+        cut = intro.find(" ", len(intro) - SPEAKER_REACH)
+        intro = intro[cut + 1 :] if cut >= 0 else intro[-SPEAKER_REACH:]
     verb = _SAYING_VERB.search(intro)
     head = intro[: verb.start()] if verb else intro
     names = [_clean_name(match["name"]) for match in _SPEAKER_NAME.finditer(head)]
@@ -1016,6 +1023,11 @@ AWARD_VERBS: tuple[str, ...] = (
     "won", "wins", "earned", "earns", "received", "receives", "awarded", "nominated", "nomination",
     "voted", "named", "honoured", "honored",
 )  # fmt: skip
+# Substrings every award word holds ("ward": award, Award, Academy Award): hits are supersets ("toward"),
+# checked again by find_awards.
+AWARD_NEEDLES: tuple[str, ...] = (
+    "ward", "rize", "Prix", "Oscar", "Palme d", "Golden", "BAFTA", "op 10", "op ten",
+)  # fmt: skip
 _AWARD_WORD = re.compile("|".join(re.escape(word) for word in AWARD_WORDS))
 _AWARD_VERB = re.compile("|".join(re.escape(verb) for verb in AWARD_VERBS))  # substrings, as before
 # A sentence ends at . ! ? before a capital, but not after an initial ("the U.S. government").
@@ -1039,7 +1051,14 @@ def award_units(doc: Document, units_: Sequence[Unit]) -> list[Unit]:
     """The units that hold an award word, from one scan of their stretch of the page (most hold none)."""
     if not units_:
         return []
-    hits = [match.start() for match in _AWARD_WORD.finditer(doc.text, units_[0].start, units_[-1].end)]
+    text, start, end = doc.text, units_[0].start, units_[-1].end
+    hits: list[int] = []
+    for needle in AWARD_NEEDLES:  # a few substring scans: C speed, where the word pattern tries each letter
+        position = text.find(needle, start, end)
+        while position >= 0:
+            hits.append(position)
+            position = text.find(needle, position + 1, end)
+    hits.sort()
     found: list[Unit] = []
     position = 0
     for hit in hits:
@@ -1109,7 +1128,22 @@ def paragraphs(units_: Sequence[Unit], clean: Sequence[str] | None = None) -> li
     caller has them already."""
     if clean is None:
         clean = [strip_markdown(unit.text) for unit in units_]
-    return [strip_citations(text) if "(" in text or "[" in text else text for text in clean]
+    return [_without_citations(text) if "(" in text or "[" in text else text for text in clean]
+
+
+def _without_citations(clean: str) -> str:
+    """``strip_citations`` of a collapsed text: its only runs of spaces are those a marker leaves, undone
+    with ``str.replace`` instead of ``collapse``'s regex pass."""
+    found = False
+    for marker in CITATION_MARKERS:
+        if marker in clean:
+            clean = clean.replace(marker, " ")
+            found = True
+    if not found:
+        return clean
+    while "  " in clean:
+        clean = clean.replace("  ", " ")
+    return clean.strip()
 
 
 def join_paragraphs(texts: Iterable[str]) -> str:

@@ -15,10 +15,13 @@ TITLE_YEAR = re.compile(
     re.M,
 )
 MIN_YEAR, MAX_YEAR = 1870, 2100
+MAX_TITLE = 300  # the title before "(" is at most this long (TITLE_YEAR's {1,300})
 
 
 def title_and_year(line: str) -> tuple[str, int, Span] | None:
     """Title, year and the title's span within ``line`` for a ``Title (YYYY)`` line, else None."""
+    if "(" not in line[: MAX_TITLE + 1]:
+        return None  # the pattern would try every title length up to MAX_TITLE first
     match = TITLE_YEAR.match(line)
     if match is None:
         return None
