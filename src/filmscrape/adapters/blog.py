@@ -60,6 +60,21 @@ DETECT_MARKERS: dict[str, float] = {
     "<sl-rating": 0.3,
     "\nBy ": 0.05,
 }
+# DETECT_MARKERS by a substring their group shares: absent, none of the group is looked for (each look
+# is a scan of the whole page).
+GATES: tuple[str, ...] = ("Leave a ", "Posted ", "rest of th", " this:", "Next")
+
+
+def _gated(markers: dict[str, float]) -> dict[str, dict[str, float]]:
+    """``markers`` grouped by the first gate each holds ("" for none)."""
+    groups: dict[str, dict[str, float]] = {}
+    for marker, weight in markers.items():
+        gate = next((gate for gate in GATES if gate in marker), "")
+        groups.setdefault(gate, {})[marker] = weight
+    return groups
+
+
+MARKER_GATES = _gated(DETECT_MARKERS)
 FRONT_MATTER_MARKERS: tuple[str, ...] = ("\ntitle:", "\ndate:", "\ntags:", "\nauthor:")
 HEADER_UNITS = 4
 HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the post's opening only
@@ -133,7 +148,9 @@ class BlogAdapter(Adapter):
 
     def detect(self, doc: Document) -> float:
         text = doc.text
-        score = marker_score(text, DETECT_MARKERS)
+        score = sum(
+            marker_score(text, markers) for gate, markers in MARKER_GATES.items() if not gate or gate in text
+        )
         if text.startswith("---") and sum(marker in text[:3000] for marker in FRONT_MATTER_MARKERS) >= 2:
             score += 0.5
         if any(title_and_year(line.text) for line in head_lines(doc, 12)):

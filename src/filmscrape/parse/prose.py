@@ -79,6 +79,8 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
 )  # fmt: skip
 BOILERPLATE_SUFFIXES: tuple[str, ...] = (" →", " »", "All rights reserved.", "All rights reserved")
 MAX_BOILERPLATE_LINE = 400
+MAX_PREFIXED_BOILERPLATE = 200  # a "Follow me ..." / "Copyright ..." line is shorter than this
+MAX_SUFFIXED_BOILERPLATE = 120  # ... and an "Older posts »" one shorter than this
 _COMMENT_COUNT = re.compile(r"^\d{1,5} (?:comments?|responses?|replies)$", re.I)
 
 
@@ -166,11 +168,13 @@ def is_boilerplate(line: str, clean: str | None = None) -> bool:
         clean = strip_markdown(line)
     if not clean:
         return True
+    if len(clean) >= MAX_PREFIXED_BOILERPLATE:
+        return False  # longer than any whole boilerplate line and than a prefixed or suffixed one
     if clean in BOILERPLATE_LINES or _COMMENT_COUNT.match(clean):
         return True
-    if clean.startswith(BOILERPLATE_PREFIXES) and len(clean) < 200:
+    if clean.startswith(BOILERPLATE_PREFIXES):
         return True
-    return clean.endswith(BOILERPLATE_SUFFIXES) and len(clean) < 120
+    return clean.endswith(BOILERPLATE_SUFFIXES) and len(clean) < MAX_SUFFIXED_BOILERPLATE
 
 
 FIRST_PERSON: tuple[str, ...] = (
@@ -186,6 +190,16 @@ FIRST_PERSON: tuple[str, ...] = (
     "My ",
     "\nI ",
 )
+
+
+# FIRST_PERSON by a substring a group shares ("" for none): a group is counted only where its gate is found.
+_FIRST_PERSON_GATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("", (" I ", " my ", "My ", "\nI ")),
+    (" me", (" me ", " me.", " me,")),
+    ("I’", ("I’m", "I’ve")),
+    ("I'", ("I'm", "I've")),
+)
+assert sorted(m for _, group in _FIRST_PERSON_GATES for m in group) == sorted(FIRST_PERSON)
 
 
 class TextCounts(NamedTuple):
@@ -207,10 +221,14 @@ def text_counts(doc: Document) -> TextCounts:
 
 
 def first_person_density(text: str, sample: int = 100_000) -> float:
-    """First-person words per 1,000 words in the first ``sample`` characters (plain counts: cheap)."""
+    """First-person words per 1,000 words in the first ``sample`` characters (plain counts: cheap; the
+    markers sharing a gate ("I’" for "I’m" and "I’ve") are counted only where the gate is found)."""
     head = text[:sample]
     words = head.count(" ") + head.count("\n") + 1
-    found = sum(head.count(marker) for marker in FIRST_PERSON)
+    found = 0
+    for gate, markers in _FIRST_PERSON_GATES:
+        if not gate or gate in head:
+            found += sum(head.count(marker) for marker in markers)
     return 1000.0 * found / words
 
 
