@@ -37,13 +37,13 @@ LEADS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"[Dd]irected (?:and [a-z]+ )?by ?"), CREDIT),
     (re.compile(r"\b(?:film|movie|documentary|picture) by ?"), 4.0),
     (re.compile(r"\b[Dd]irector(?: and (?:co-)?(?:writer|screenwriter|producer))?,? (?=[^\W\d_])"), 4.0),
-    (re.compile(r"\b[Ff]ilm-?maker,? (?=[^\W\d_])"), 3.0),
+    (re.compile(r"\b[Ff]ilm-?maker,? (?=[^\W\d_])"), 2.0),  # a filmmaker, not said to be this film's
 )
 # Phrasings after the name: the name ends where the match starts.
 _POSSESSIVE = r"(?:'s|’s|’|')"
 FILM_NOUNS = ("film", "movie", "picture", "masterpiece", "debut", "documentary")
 WORK_NOUNS = (
-    "films", "movies", "camera", "direction", "filmmaking", "oeuvre", "career", "style", "shots", "images",
+    "films", "movies", "camera", "direction", "filmmaking", "oeuvre", "shots", "images",
 )  # fmt: skip
 FILM_POSSESSIVE = 3.0  # "Mike Flanagan’s film": the film is this person's
 # Verbs a filmmaker is the subject of: "Lanzmann intercuts", "Welles assembled his colleagues".

@@ -344,6 +344,7 @@ class _Glued(NamedTuple):
     title: str
     at: int
     reference: bool
+    camel: bool  # glued inside a capitalised word ("MakingStarWars.net"): an identifier, not an italic
 
 
 def _glued_titles(text: str, start: int, stop: int) -> Iterable[_Glued]:
@@ -380,10 +381,12 @@ def _glued_titles(text: str, start: int, stop: int) -> Iterable[_Glued]:
                 continue
         title = " ".join(words).rstrip("’'")
         if title not in _STOP_WORDS and len(title) > 2:
-            reference = (
-                _REFERENCE_BEFORE.search(text, max(start, match.start() - 12), match.start()) is not None
-            )
-            yield _Glued(title, match.start(), reference)
+            at = match.start()
+            reference = _REFERENCE_BEFORE.search(text, max(start, at - 12), at) is not None
+            word_start = at
+            while word_start > 0 and text[word_start - 1].isalpha():
+                word_start -= 1
+            yield _Glued(title, at, reference, word_start < at and text[word_start].isupper())
 
 
 def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field | None:
@@ -430,7 +433,7 @@ def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field
         return Field(best, first[best])
     if glued:
         line_end = text.find("\n", glued[0].at)
-        in_first = [g for g in glued if (line_end < 0 or g.at < line_end) and not g.reference]
+        in_first = [g for g in glued if (line_end < 0 or g.at < line_end) and not g.reference and not g.camel]
         if in_first:
             own = in_first[-1]
             return Field(own.title, (own.at, own.at + len(own.title)))
