@@ -84,7 +84,7 @@ MAX_SUFFIXED_BOILERPLATE = 120  # ... and an "Older posts »" one shorter than t
 _COMMENT_COUNT = re.compile(r"^\d{1,5} (?:comments?|responses?|replies)$", re.I)
 
 
-DECORATION = " \t*#-=_~•·.,;:|/\\+()[]{}<>—–\"“”‘’'"
+DECORATION = " \t*#-=_~•·.,;:!?…|/\\+()[]{}<>—–\"“”‘’'"
 """Characters a line of no words is made of: rules, stray marks and quote marks, never part of the text."""
 MAX_RULE = 80
 
