@@ -79,3 +79,12 @@ def test_the_title_after_the_possessive() -> None:
     assert found is not None
     title, (start, end) = found
     assert ("The Quiet Pier", "The Quiet Pier") == (title, text[start:end])
+
+
+def test_a_filmmaker_in_passing_or_an_actors_career_is_no_director() -> None:
+    """ "her son, filmmaker Teo Marsh" and "Ilse Brandt’s career": nobody is said to direct this film."""
+    text = (
+        "Ilse Brandt sings at the end. Ilse Brandt’s career began on stage; Brandt’s son, filmmaker Teo "
+        "Marsh, helped. Brandt wrote it in a day. Brandt laughed. Brandt won."
+    )
+    assert _director(text) is None

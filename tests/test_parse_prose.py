@@ -221,3 +221,15 @@ def test_one_glued_title_the_last_of_the_first_paragraph() -> None:
     found = prose.quoted_title(doc)
     assert found is not None and "Moorview" == found.value
     assert prose.quoted_title(Document("Thomas went home. Nobody liked it.")) is None
+
+
+def test_one_glued_title_is_never_inside_a_capitalised_word() -> None:
+    """ "MakingLowTide.net" is a site's name, not an italic title glued to its neighbours."""
+    doc = Document("According to fan site MakingLowTide.net, a new cut is coming.\n")
+    assert prose.quoted_title(doc) is None
+
+
+def test_lines_of_marks_are_not_units() -> None:
+    """ "* * *", "---", a lone quote mark: no words, no unit; a rating line of stars stays."""
+    _doc, units = _units('First line.\n* * *\n---\n"\n★★★\nLast line.\n')
+    assert ["First line.", "★★★", "Last line."] == [unit.text for unit in units]
