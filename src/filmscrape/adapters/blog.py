@@ -484,11 +484,18 @@ class BlogReader:
     _review_rating = None
 
     def _rating(self, body: list[Unit]) -> None:
-        for unit in body:
-            text = unit.text
-            if not ("/" in text or ":" in text or "★" in text or "out of" in text or "<sl-rating" in text):
-                continue  # what find_rating needs first: no call for the other lines
-            found = prose.find_rating(text, unit.start)
+        # What find_rating needs first, tested in one comprehension: no call for the other lines.
+        candidates = [
+            unit
+            for unit in body
+            if "/" in unit.text
+            or ":" in unit.text
+            or "★" in unit.text
+            or "out of" in unit.text
+            or "<sl-rating" in unit.text
+        ]
+        for unit in candidates:
+            found = prose.find_rating(unit.text, unit.start)
             if found is None:
                 continue
             rating = found.rating
@@ -554,10 +561,12 @@ class BlogReader:
     def _front_page_posts(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
         """A front page: pairs of a date line and a "Post title - 12" line (the number counts comments)."""
         posts: list[tuple[Unit, list[Unit]]] = []
-        for index in range(len(units) - 1):
-            date_line, title_line = units[index], units[index + 1]
-            if not title_line.text[-1].isdigit() or len(date_line.text) > 30:
-                continue  # the comment count ends the title line: tested first, it is the cheapest
+        # The comment count ends the title line: the lines ending in a digit are picked first, no call each.
+        counted = [index for index in range(1, len(units)) if units[index].text[-1] in "0123456789"]
+        for index in counted:
+            date_line, title_line = units[index - 1], units[index]
+            if len(date_line.text) > 30:
+                continue
             if parse_date(date_line.text, fallback=False):
                 match = _POST_TITLE_COUNT.match(title_line.text)
                 if match:
@@ -570,7 +579,7 @@ class BlogReader:
     def _film_sections(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
         """One post on several films: "## Title" sections rated each, or "* [Title](url): text" bullets."""
         films: list[tuple[Unit, list[Unit]]] = []
-        headings = [i for i, unit in enumerate(units) if unit.text.startswith("## ")]
+        headings = [i for i, unit in enumerate(units) if unit.text[0] == "#" and unit.text.startswith("## ")]
         if len(headings) >= MIN_MULTI_POSTS:
             rated = 0
             for number, index in enumerate(headings):
@@ -582,9 +591,7 @@ class BlogReader:
                 return films
             films = []
         linked = 0
-        for unit in units:
-            if unit.text[0] not in "*+-":
-                continue
+        for unit in [unit for unit in units if unit.text[0] in "*+-"]:
             match = _BULLET_FILM.match(unit.text) or _BULLET_PLAIN.match(unit.text)
             if match:
                 linked += match.re is _BULLET_FILM

@@ -123,8 +123,7 @@ class EssayReader:
         page.quotes.extend(quotes)
         headings = prose.headings(body, attributions)
         self._credits(body)
-        for unit in prose.award_units(doc, body):
-            page.facts.extend(prose.find_awards(unit.text, unit.start))
+        page.facts.extend(prose.award_facts(doc, body))
         page.facts.extend(prose.find_citations(doc))
         page.facts.sort(key=lambda fact: fact.span)
         cleaned = prose.paragraphs(body, clean)

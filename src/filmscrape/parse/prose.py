@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+import attrs
+
 from filmscrape.document import Document, Line
 from filmscrape.parse import text as _text
 from filmscrape.parse.dates import parse_date
@@ -1091,6 +1093,22 @@ def award_units(doc: Document, units_: Sequence[Unit]) -> list[Unit]:
         if unit.start <= hit and (not found or found[-1] is not unit):
             found.append(unit)
     return found
+
+
+def award_facts(doc: Document, units_: Sequence[Unit]) -> list[Fact]:
+    """``find_awards`` over the units holding an award word; a short line said again is read once."""
+    facts: list[Fact] = []
+    memo: dict[str, list[Fact]] = {}
+    for unit in award_units(doc, units_):
+        known = memo.get(unit.text)
+        if known is None:
+            known = find_awards(unit.text)
+            if len(unit.text) <= MEMO_LINE:
+                memo[unit.text] = known
+        facts.extend(
+            attrs.evolve(fact, span=(unit.start + fact.span[0], unit.start + fact.span[1])) for fact in known
+        )
+    return facts
 
 
 def find_awards(text: str, offset: int = 0) -> list[Fact]:
