@@ -97,6 +97,7 @@ FOOTER_STARTS: tuple[str, ...] = (
     "Follow me", "You can read the rest of the review", "Share this", "Like this", "Sharen mit", "Bewerten",
     "Gefällt mir", "Ähnliche Beiträge", "Related", "Leave a Reply", "Leave a comment", "Next", "Previous",
 )  # fmt: skip
+MAX_FOOTER_LINE = 200
 VERDICT_HEADINGS: tuple[str, ...] = (
     "Overall Thoughts", "Final Thoughts", "Verdict", "Conclusion", "The Verdict", "Bottom Line", "Overall",
 )  # fmt: skip
@@ -451,15 +452,22 @@ class BlogReader:
         kept: list[Unit] = []
         kept_clean: list[str] = []
         cutoff = len(units) // 2
-        kind = prose.line_kinds()
+        memo: dict[str, tuple[str, bool, bool]] = {}  # short lines repeat: each is judged once
         for index, unit in enumerate(units):
-            clean, boilerplate = kind(unit.text)
-            footer = index >= cutoff and clean.startswith(FOOTER_STARTS) and len(clean) < 200
-            if footer:
+            text = unit.text
+            known = memo.get(text)
+            if known is None:
+                clean = strip_markdown(text)
+                footer_like = len(clean) < MAX_FOOTER_LINE and clean.startswith(FOOTER_STARTS)
+                link_definition = text[0] == "[" and _MD_LINK_DEFINITION.match(text) is not None
+                known = (clean, footer_like, link_definition or prose.is_boilerplate(text, clean))
+                if len(text) <= prose.MEMO_LINE:
+                    memo[text] = known
+            clean, footer_like, dropped = known
+            if footer_like and index >= cutoff:
                 self.boilerplate.append((unit.start, units[-1].end))
                 break
-            link_definition = unit.text.startswith("[") and _MD_LINK_DEFINITION.match(unit.text)
-            if link_definition or boilerplate:
+            if dropped:
                 self.boilerplate.append((unit.start, unit.end))
                 continue
             kept.append(unit)
