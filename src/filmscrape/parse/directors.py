@@ -51,13 +51,28 @@ MAKING_VERBS = (
     "made", "makes", "directs", "shoots", "shot", "films", "filmed", "stages", "staged", "intercuts",
     "cuts", "frames", "assembled", "assembles", "creates", "created", "casts", "photographs", "edits",
 )  # fmt: skip
-TAILS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r", (?:the|a|its|this film's) (?:[\w-]+ ){0,3}?(?:director|film-?maker)\b(?! of\b)"), 5.0),
-    (re.compile(r" ?(?:is|was) (?:the|its) director\b(?! of\b)"), 5.0),
-    (re.compile(rf"{_POSSESSIVE} ?(?:[a-z][\w-]*,? ){{0,2}}?(?:{'|'.join(FILM_NOUNS)})\b"), FILM_POSSESSIVE),
-    (re.compile(rf"{_POSSESSIVE} ?(?:[a-z][\w-]*,? ){{0,2}}?(?:{'|'.join(WORK_NOUNS)})\b"), 2.0),
-    (re.compile(rf" (?:{'|'.join(MAKING_VERBS)}) "), 1.5),
-    (re.compile(r" (?:film|movie)\b"), FILM_POSSESSIVE),  # "a Terrence Malick film": the article is checked
+# Phrasings after the name: the name ends where the match starts ("before": how it is found there).
+_A_NAME_FILM = re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Tt]hat|[Ee]very|[Aa]nother) (?P<name>{_PERSON})$")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_PERSON})$")
+TAILS: tuple[tuple[re.Pattern[str], float, re.Pattern[str]], ...] = (
+    (
+        re.compile(r", (?:the|a|its|this film's) (?:[\w-]+ ){0,3}?(?:director|film-?maker)\b(?! of\b)"),
+        5.0,
+        _NAME_BEFORE,
+    ),
+    (re.compile(r" ?(?:is|was) (?:the|its) director\b(?! of\b)"), 5.0, _NAME_BEFORE),
+    (
+        re.compile(rf"{_POSSESSIVE} ?(?:[a-z][\w-]*,? ){{0,2}}?(?:{'|'.join(FILM_NOUNS)})\b"),
+        FILM_POSSESSIVE,
+        _NAME_BEFORE,
+    ),
+    (
+        re.compile(rf"{_POSSESSIVE} ?(?:[a-z][\w-]*,? ){{0,2}}?(?:{'|'.join(WORK_NOUNS)})\b"),
+        2.0,
+        _NAME_BEFORE,
+    ),
+    (re.compile(rf" (?:{'|'.join(MAKING_VERBS)}) "), 1.5, _NAME_BEFORE),
+    (re.compile(r" (?:film|movie)\b"), FILM_POSSESSIVE, _A_NAME_FILM),  # "a Terrence Malick film"
 )
 # A sentence about the film that names no one refers to the one the sentence before opens with:
 # "Celine Song seems to have wanted ... Her new film is ...", "Shahi Kabir is ... As director, we got ...".
@@ -65,10 +80,10 @@ _NEXT_SENTENCE = re.compile(
     r"[.!?] ?(?=(?:As (?:a )?director,|(?:His|Her) (?:[a-z]+ ){0,2}?(?:film|movie|debut)\b))"
 )
 NEXT_SENTENCE_WEIGHT = FILM_POSSESSIVE
-_A_NAME_FILM = re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Tt]hat|[Ee]very|[Aa]nother) ({_PERSON})$")
 # "Steven Spielberg's “A. I. Artificial Intelligence”": a possessive before a quoted title.
 _POSSESSIVE_TITLE = re.compile(rf"{_POSSESSIVE} ?(?:[^\s“\"‘]+ ){{0,5}}?[“\"‘] ?(?=[{UPPER}0-9])")
-TITLE_WEIGHT = 5.0  # ... when the quoted title is the page's own film
+TITLE_WEIGHT = 5.0  # ... when the quoted title is the page's own film (or its short form: “Nosferatu”)
+MIN_SHORT_TITLE = 3
 OTHER_TITLE_WEIGHT = 2.0  # ... another film by the same hand
 MENTION_WEIGHT = 0.4
 MAX_MENTIONS = 10
@@ -131,14 +146,11 @@ def _evidence(text: str, start: int, end: int, title: str | None) -> list[_Evide
             person = PERSON_AT.match(text, match.end(), end)
             if person is not None:
                 add(person.group(), person.start(), weight)
-    for pattern, weight in TAILS:
-        article = pattern.pattern.startswith(" (?:film")
+    for pattern, weight, name_before in TAILS:
         for match in pattern.finditer(text, start, end):
-            window_start = max(start, match.start() - REACH)
-            before = (_A_NAME_FILM if article else PERSON_BEFORE).search(text, window_start, match.start())
+            before = name_before.search(text, max(start, match.start() - REACH), match.start())
             if before is not None:
-                group = 1 if article else 0
-                add(before.group(group), before.start(group), weight)
+                add(before.group("name"), before.start("name"), weight)
     for match in _NEXT_SENTENCE.finditer(text, start, end):
         window_start = max(start, match.start() - 2 * REACH)
         previous = max(text.rfind(mark, window_start, match.start()) for mark in ".!?")
@@ -154,9 +166,9 @@ def _evidence(text: str, start: int, end: int, title: str | None) -> list[_Evide
         if before is None:
             continue
         quoted = text[match.end() : match.end() + 120].casefold()
-        own = folded_title is not None and (
-            quoted.startswith(folded_title) or folded_title.startswith(quoted.split("”")[0].split('"')[0])
-        )
+        head = quoted.split("”")[0].split('"')[0]  # the quoted title, as far as the page closes it
+        short_form = len(head) >= MIN_SHORT_TITLE and folded_title is not None and folded_title.startswith(head)
+        own = folded_title is not None and (quoted.startswith(folded_title) or short_form)
         if own:
             add(before.group(), before.start(), TITLE_WEIGHT)
         elif text[match.end() - 1] != "‘" and text[match.end() - 2 : match.end()] != "‘ ":
