@@ -167,8 +167,10 @@ def _evidence(text: str, start: int, end: int, title: str | None) -> list[_Evide
             continue
         quoted = text[match.end() : match.end() + 120].casefold()
         head = quoted.split("”")[0].split('"')[0]  # the quoted title, as far as the page closes it
-        short_form = len(head) >= MIN_SHORT_TITLE and folded_title is not None and folded_title.startswith(head)
-        own = folded_title is not None and (quoted.startswith(folded_title) or short_form)
+        own = folded_title is not None and (
+            quoted.startswith(folded_title)
+            or (len(head) >= MIN_SHORT_TITLE and folded_title.startswith(head))
+        )
         if own:
             add(before.group(), before.start(), TITLE_WEIGHT)
         elif text[match.end() - 1] != "‘" and text[match.end() - 2 : match.end()] != "‘ ":
