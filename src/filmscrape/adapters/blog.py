@@ -587,7 +587,8 @@ class BlogReader:
     def _film_sections(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
         """One post on several films: "## Title" sections rated each, or "* [Title](url): text" bullets."""
         films: list[tuple[Unit, list[Unit]]] = []
-        headings = [i for i, unit in enumerate(units) if unit.text[0] == "#" and unit.text.startswith("## ")]
+        marked = [(i, unit) for i, unit in enumerate(units) if unit.text[0] in "#*+-"]  # one pass for both
+        headings = [i for i, unit in marked if unit.text.startswith("## ")]
         if len(headings) >= MIN_MULTI_POSTS:
             rated = 0
             for number, index in enumerate(headings):
@@ -599,7 +600,9 @@ class BlogReader:
                 return films
             films = []
         linked = 0
-        for unit in [unit for unit in units if unit.text[0] in "*+-"]:
+        for _, unit in marked:
+            if unit.text[0] == "#":
+                continue
             match = _BULLET_FILM.match(unit.text) or _BULLET_PLAIN.match(unit.text)
             if match:
                 linked += match.re is _BULLET_FILM

@@ -842,13 +842,17 @@ def find_quotes(
     text = doc.text
     quotes: list[Quote] = []
     consumed: set[int] = set()
-    index = 0
-    while index < len(units_):
-        unit = units_[index]
-        unit_text = unit.text
-        if len(unit_text) < 2 or (":" not in unit_text and "“" not in unit_text and '"' not in unit_text):
-            index += 1  # no quotation and no introduction to one: the common case, decided at once
+    # Units with no quotation and no introduction to one (the common case) are passed over in one go.
+    candidates = [
+        index
+        for index, unit in enumerate(units_)
+        if len(unit.text) >= 2 and (":" in unit.text or "“" in unit.text or '"' in unit.text)
+    ]
+    next_free = 0  # units before it were read as part of a quotation
+    for index in candidates:
+        if index < next_free:
             continue
+        unit = units_[index]
         if unit.text.startswith("“") or (unit.text.startswith('"') and unit.text.count('"') == 1):
             closing = _closing_unit(units_, index)
             if closing is not None:
@@ -858,7 +862,7 @@ def find_quotes(
                 if quote is not None:
                     quotes.append(quote)
                     consumed.update(range(index, used + 1))
-                    index = used + 1
+                    next_free = used + 1
                     continue
         if unit.text.startswith(("“", '"')) and _is_whole_quote(unit.text):
             quote, used = _whole_quote(
@@ -867,7 +871,7 @@ def find_quotes(
             if quote is not None:
                 quotes.append(quote)
                 consumed.update(range(index, used + 1))
-                index = used + 1
+                next_free = used + 1
                 continue
         if block_quotes and index + 1 < len(units_) and ":" in unit.text and _INTRO_ENDS.search(unit.text):
             block = _block_quote(units_, index)
@@ -875,11 +879,10 @@ def find_quotes(
                 quotes.extend(_inline_quotes(text, unit))
                 quotes.append(block)
                 consumed.add(index + 1)
-                index += 2
+                next_free = index + 2
                 continue
         if "“" in unit.text or '"' in unit.text:
             quotes.extend(_inline_quotes(text, unit))
-        index += 1
     return quotes, consumed
 
 
