@@ -199,3 +199,37 @@ def test_front_matter_fields_and_span() -> None:
     span, fields = found
     assert (0, doc.text.index("---\n\nBody") + 3) == span
     assert "A _Film_" == doc.text[fields["title"].span[0] : fields["title"].span[1]]
+
+
+def test_glued_titles_after_a_comparison_do_not_count() -> None:
+    """ "fromSalt Road", "wowed bySalt Road": another film the review compares; the review's own counts."""
+    doc = Document(
+        "Ada Roos moved away fromSalt Road. I was not wowed bySalt Roadthe way friends were. "
+        "I likedLow Tidemore, butLow Tideis uneven."
+    )
+    found = prose.quoted_title(doc)
+    assert found is not None and "Low Tide" == found.value
+
+
+def test_one_glued_title_the_last_of_the_first_paragraph() -> None:
+    """A crawler dump naming each film once: the last glued title of the opening paragraph that is not a
+    reference ("screenwriter ofBell Tower" is one), at a line start too ("Moorviewis the latest...")."""
+    doc = Document("The story is slow.\n\nHe wrote the script ofBell Tower, and now we haveMoorview. Fine.\n")
+    found = prose.quoted_title(doc)
+    assert found is not None and "Moorview" == found.value
+    doc = Document("A man and a boy.\n\nMoorviewis the latest in a long line of dramas.\n")
+    found = prose.quoted_title(doc)
+    assert found is not None and "Moorview" == found.value
+    assert prose.quoted_title(Document("Thomas went home. Nobody liked it.")) is None
+
+
+def test_one_glued_title_is_never_inside_a_capitalised_word() -> None:
+    """ "MakingLowTide.net" is a site's name, not an italic title glued to its neighbours."""
+    doc = Document("According to fan site MakingLowTide.net, a new cut is coming.\n")
+    assert prose.quoted_title(doc) is None
+
+
+def test_lines_of_marks_are_not_units() -> None:
+    """ "* * *", "---", a lone quote mark: no words, no unit; a rating line of stars stays."""
+    _doc, units = _units('First line.\n* * *\n---\n"\n★★★\nLast line.\n')
+    assert ["First line.", "★★★", "Last line."] == [unit.text for unit in units]

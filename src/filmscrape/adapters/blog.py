@@ -24,16 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import zip_longest
 
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document
 from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
-from filmscrape.parse.prose import Field, Unit
+from filmscrape.parse.directors import find_director, possessive_title
+from filmscrape.parse.prose import Field, Unit, strip_markdown
 from filmscrape.parse.signals import head_lines, marker_score
-from filmscrape.parse.text import collapse, strip_markdown
-from filmscrape.parse.titles import title_and_year
+from filmscrape.parse.text import collapse
+from filmscrape.parse.titles import film_directed_by, title_and_year, without_site_suffix
 from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
 
 # What a blog post carries around its text, with how much each says.
@@ -60,8 +60,24 @@ DETECT_MARKERS: dict[str, float] = {
     "<sl-rating": 0.3,
     "\nBy ": 0.05,
 }
+# DETECT_MARKERS by a substring their group shares: absent, none of the group is looked for (each look
+# is a scan of the whole page).
+GATES: tuple[str, ...] = ("Leave a ", "Posted ", "rest of th", " this:", "Next")
+
+
+def _gated(markers: dict[str, float]) -> dict[str, dict[str, float]]:
+    """``markers`` grouped by the first gate each holds ("" for none)."""
+    groups: dict[str, dict[str, float]] = {}
+    for marker, weight in markers.items():
+        gate = next((gate for gate in GATES if gate in marker), "")
+        groups.setdefault(gate, {})[marker] = weight
+    return groups
+
+
+MARKER_GATES = _gated(DETECT_MARKERS)
 FRONT_MATTER_MARKERS: tuple[str, ...] = ("\ntitle:", "\ndate:", "\ntags:", "\nauthor:")
 HEADER_UNITS = 4
+HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the post's opening only
 # Openings of an author's self-introduction before the review proper.
 INTRO_MARKERS: tuple[str, ...] = (
     "If you’re new here", "If you're new here", "my name is", "My name is", "welcome to my", "Welcome to my",
@@ -81,6 +97,7 @@ FOOTER_STARTS: tuple[str, ...] = (
     "Follow me", "You can read the rest of the review", "Share this", "Like this", "Sharen mit", "Bewerten",
     "Gefällt mir", "Ähnliche Beiträge", "Related", "Leave a Reply", "Leave a comment", "Next", "Previous",
 )  # fmt: skip
+MAX_FOOTER_LINE = 200
 VERDICT_HEADINGS: tuple[str, ...] = (
     "Overall Thoughts", "Final Thoughts", "Verdict", "Conclusion", "The Verdict", "Bottom Line", "Overall",
 )  # fmt: skip
@@ -111,6 +128,10 @@ _BULLET_FILM = re.compile(
     r"^[*+-]\s+\[(?P<title>[^\]\n]{1,200})\]"
     r"(?:\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)|\[[^\]\n]{0,200}\])?:\s+(?P<text>\S.*)$"
 )
+# "* Netflix's House of Cards (not technically a film): I loved it.": a film bullet without a link.
+_BULLET_PLAIN = re.compile(
+    r"^[*+-]\s+(?P<title>[A-Z][^\[\]():\n]{0,80}?)(?:\s\([^()\n]{1,100}\))?:\s+(?P<text>\S.*)$"
+)
 _GLUED_TITLE = re.compile(
     r"(?<=[a-z.,])(?P<title>[A-Z][a-z]+(?:[A-Z][a-z]+){0,3})(?P<tail>is|has|was|and|in)\b"
 )
@@ -128,7 +149,9 @@ class BlogAdapter(Adapter):
 
     def detect(self, doc: Document) -> float:
         text = doc.text
-        score = marker_score(text, DETECT_MARKERS)
+        score = sum(
+            marker_score(text, markers) for gate, markers in MARKER_GATES.items() if not gate or gate in text
+        )
         if text.startswith("---") and sum(marker in text[:3000] for marker in FRONT_MATTER_MARKERS) >= 2:
             score += 0.5
         if any(title_and_year(line.text) for line in head_lines(doc, 12)):
@@ -139,10 +162,11 @@ class BlogAdapter(Adapter):
                 score += 0.5
             if len(tree.css(".hentry, .featured_post")) >= MIN_FRONT_PAGE_POSTS:
                 score += 0.5  # a WordPress front page listing posts
-        density = prose.first_person_density(text)
+        counts = prose.text_counts(doc)
+        density = counts.first_person
         if density >= FIRST_PERSON_BLOG:
             score += 0.35
-            if tree is None and text.count(" ") < PERSONAL_POST_WORDS:
+            if tree is None and counts.spaces < PERSONAL_POST_WORDS:
                 score += 0.2  # a short personal text: a post, not a critic's long essay
         elif density >= FIRST_PERSON_BLOG / 2:
             score += 0.1
@@ -177,19 +201,16 @@ class BlogReader:
         if films:
             return self._finish_multi(films, units)
         body = self._drop_intro(units)
-        body = self._drop_footer(body)
+        body, clean = self._drop_footer(body)
         if not page.film.title:
             self._title_from_text(body)
         self._logline(body)
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
         page.quotes.extend(quotes)
-        headings = {
-            i
-            for i, (unit, following) in enumerate(zip_longest(body, body[1:]))
-            if i not in attributions and prose.is_heading(unit, following)
-        }
-        self.article.body = _body_text(body, headings)
-        self.article.sections = _sections(doc, body, headings)
+        headings = prose.headings(body, attributions)
+        cleaned = prose.paragraphs(body, clean)
+        self.article.body = prose.join_paragraphs(cleaned)
+        self.article.sections = _sections(body, cleaned, headings)
         self._rating(body)
         self._verdict(body)
         self._credits(all_units[: len(all_units) - len(units)] + body)
@@ -364,7 +385,7 @@ class BlogReader:
         self.article.title = line.value
         found = title_and_year(line.value)
         name = found[0] if found else line.value
-        name, alternates = prose.split_alternates(name)
+        name, alternates = prose.split_alternates(without_site_suffix(name))
         film.title = name
         film.year = year
         offset = line.span[0] + (found[2][0] if found else 0)
@@ -424,22 +445,34 @@ class BlogReader:
         self.boilerplate.append((units[first].start, units[end].end))
         return units[:first] + units[end + 1 :]
 
-    def _drop_footer(self, units: list[Unit]) -> list[Unit]:
-        """From the first footer line in the last part of the post, everything is the site's."""
+    def _drop_footer(self, units: list[Unit]) -> tuple[list[Unit], list[str]]:
+        """From the first footer line in the last part of the post, everything is the site's.
+
+        Returns the units kept and their text without Markdown."""
         kept: list[Unit] = []
+        kept_clean: list[str] = []
         cutoff = len(units) // 2
+        memo: dict[str, tuple[str, bool, bool]] = {}  # short lines repeat: each is judged once
         for index, unit in enumerate(units):
-            clean = strip_markdown(unit.text)  # once: is_boilerplate takes it too
-            footer = index >= cutoff and clean.startswith(FOOTER_STARTS) and len(clean) < 200
-            if footer:
+            text = unit.text
+            known = memo.get(text)
+            if known is None:
+                clean = strip_markdown(text)
+                footer_like = len(clean) < MAX_FOOTER_LINE and clean.startswith(FOOTER_STARTS)
+                link_definition = text[0] == "[" and _MD_LINK_DEFINITION.match(text) is not None
+                known = (clean, footer_like, link_definition or prose.is_boilerplate(text, clean))
+                if len(text) <= prose.MEMO_LINE:
+                    memo[text] = known
+            clean, footer_like, dropped = known
+            if footer_like and index >= cutoff:
                 self.boilerplate.append((unit.start, units[-1].end))
                 break
-            link_definition = unit.text.startswith("[") and _MD_LINK_DEFINITION.match(unit.text)
-            if link_definition or prose.is_boilerplate(unit.text, clean):
+            if dropped:
                 self.boilerplate.append((unit.start, unit.end))
                 continue
             kept.append(unit)
-        return kept
+            kept_clean.append(clean)
+        return kept, kept_clean
 
     def _logline(self, body: list[Unit]) -> None:
         """The one-line summary opening the review, or the lede before "The rest of this review..."."""
@@ -459,7 +492,17 @@ class BlogReader:
     _review_rating = None
 
     def _rating(self, body: list[Unit]) -> None:
-        for unit in body:
+        # What find_rating needs first, tested in one comprehension: no call for the other lines.
+        candidates = [
+            unit
+            for unit in body
+            if "/" in unit.text
+            or ":" in unit.text
+            or "★" in unit.text
+            or "out of" in unit.text
+            or "<sl-rating" in unit.text
+        ]
+        for unit in candidates:
             found = prose.find_rating(unit.text, unit.start)
             if found is None:
                 continue
@@ -488,23 +531,33 @@ class BlogReader:
 
     def _credits(self, units: list[Unit]) -> None:
         seen: set[tuple[str, str]] = {(c.name, c.role) for c in self.page.credits}
-        for unit in units:
+        for unit in prose.credit_units(units):
             for credit in prose.find_credits(unit.text, unit.start):
                 if (credit.name, credit.role) not in seen:
                     seen.add((credit.name, credit.role))
                     self.page.credits.append(credit)
-        title = self.page.film.title
-        if title and not any(c.role == "director" for c in self.page.credits):
-            for unit in units[:6]:
-                found = prose.director_by_possessive(unit.text, title, unit.start)
-                if found is not None:
-                    self.page.credits.insert(0, found)
-                    break
+        if units and not any(credit.role == "director" for credit in self.page.credits):
+            found = find_director(self.doc.text, units[0].start, units[-1].end, self.page.film.title)
+            if found is not None:
+                self.page.credits.insert(0, found)
+                film = self.page.film
+                if film.title is None:  # "Steven Spielberg's “A. I. Artificial Intelligence”"
+                    titled = possessive_title(
+                        self.doc.text, units[0].start, units[-1].end, found.name.split()[-1]
+                    )
+                    if titled is not None:
+                        film.title, film.field_spans["title"] = titled
 
     def _title_from_text(self, body: list[Unit]) -> None:
         """No headline: the title the post keeps quoting, or the crawler-glued italic title."""
         film = self.page.film
         if body:
+            stated = film_directed_by(
+                self.doc.text, body[0].start, min(body[-1].end, body[0].start + HEAD_CHARS)
+            )
+            if stated is not None:
+                film.title, film.field_spans["title"] = stated
+                return
             quoted = prose.quoted_title(self.doc, body[0].start, body[-1].end)
             if quoted is not None:
                 film.title = quoted.value
@@ -516,9 +569,13 @@ class BlogReader:
     def _front_page_posts(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
         """A front page: pairs of a date line and a "Post title - 12" line (the number counts comments)."""
         posts: list[tuple[Unit, list[Unit]]] = []
-        for index in range(len(units) - 1):
-            date_line, title_line = units[index], units[index + 1]
-            if len(date_line.text) <= 30 and parse_date(date_line.text, fallback=False):
+        # The comment count ends the title line: the lines ending in a digit are picked first, no call each.
+        counted = [index for index in range(1, len(units)) if units[index].text[-1] in "0123456789"]
+        for index in counted:
+            date_line, title_line = units[index - 1], units[index]
+            if len(date_line.text) > 30:
+                continue
+            if parse_date(date_line.text, fallback=False):
                 match = _POST_TITLE_COUNT.match(title_line.text)
                 if match:
                     title_unit = Unit(
@@ -530,7 +587,8 @@ class BlogReader:
     def _film_sections(self, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
         """One post on several films: "## Title" sections rated each, or "* [Title](url): text" bullets."""
         films: list[tuple[Unit, list[Unit]]] = []
-        headings = [i for i, unit in enumerate(units) if unit.text.startswith("## ")]
+        marked = [(i, unit) for i, unit in enumerate(units) if unit.text[0] in "#*+-"]  # one pass for both
+        headings = [i for i, unit in marked if unit.text.startswith("## ")]
         if len(headings) >= MIN_MULTI_POSTS:
             rated = 0
             for number, index in enumerate(headings):
@@ -541,9 +599,13 @@ class BlogReader:
             if rated >= MIN_MULTI_POSTS:
                 return films
             films = []
-        for unit in units:
-            match = _BULLET_FILM.match(unit.text)
+        linked = 0
+        for _, unit in marked:
+            if unit.text[0] == "#":
+                continue
+            match = _BULLET_FILM.match(unit.text) or _BULLET_PLAIN.match(unit.text)
             if match:
+                linked += match.re is _BULLET_FILM
                 title_start = unit.start + match.start("title")
                 text_start = unit.start + match.start("text")
                 films.append(
@@ -552,7 +614,8 @@ class BlogReader:
                         [Unit(text_start, unit.end, match["text"])],
                     )
                 )
-        return films if len(films) >= 3 else []
+        # Unlinked "* Title (note): text" bullets count only in a list of linked ones.
+        return films if linked >= MIN_FRONT_PAGE_POSTS else []
 
     def _finish_multi(self, posts: list[tuple[Unit, list[Unit]]], units: list[Unit]) -> Page:
         page, article = self.page, self.article
@@ -589,7 +652,7 @@ class BlogReader:
                     self.boilerplate.append((unit.start, unit.end))
                     continue
                 kept.append(unit)
-            text = _body_text(kept, set()) or None
+            text = _body_text(kept) or None
             end = kept[-1].end if kept else title_unit.end
             start = title_unit.start
             if date_span is not None:
@@ -609,7 +672,7 @@ class BlogReader:
         article.sections = sections
         first_post = posts[0][0].start
         intro = [u for u in units if u.end <= first_post and not prose.is_boilerplate(u.text)]
-        parts = [_body_text(intro, set())] if intro else []
+        parts = [_body_text(intro)] if intro else []
         parts.extend(f"{s.heading}\n\n{s.text}" if s.text != s.heading else s.heading or "" for s in sections)
         article.body = "\n\n".join(part for part in parts if part) or None
         article.span = (min(u.start for u in units), max(u.end for u in units)) if units else (0, 0)
@@ -630,24 +693,23 @@ def _clean_unit(doc: Document, unit: Unit) -> Unit:
     return Unit(unit.start, unit.end, strip_markdown(unit.text))
 
 
-def _body_text(units: Sequence[Unit], headings: set[int]) -> str:
+def _body_text(units: Sequence[Unit]) -> str:
     """Paragraphs joined by a blank line, Markdown and citation markers removed."""
-    paragraphs = [prose.strip_citations(strip_markdown(unit.text)) for unit in units]
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    return prose.join_paragraphs(prose.paragraphs(units))
 
 
-def _sections(doc: Document, units: Sequence[Unit], headings: set[int]) -> list[Section]:
-    """Each heading with the paragraphs up to the next heading."""
+def _sections(units: Sequence[Unit], cleaned: Sequence[str], headings: set[int]) -> list[Section]:
+    """Each heading with the paragraphs up to the next heading (``cleaned``: the units as body text)."""
     sections: list[Section] = []
     ordered = sorted(headings)
     for number, index in enumerate(ordered):
         stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
-        content = units[index + 1 : stop]
-        text = _body_text(content, set())
-        end = content[-1].end if content else units[index].end
+        text = prose.join_paragraphs(cleaned[index + 1 : stop])
         heading = strip_markdown(units[index].text)
         if text:
-            sections.append(Section(heading=heading, text=text, span=(units[index].start, end)))
+            sections.append(
+                Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
+            )
     return sections
 
 

@@ -21,9 +21,11 @@ import re
 from filmscrape.adapters.base import Adapter
 from filmscrape.document import Document, Line
 from filmscrape.parse import prose
+from filmscrape.parse.directors import find_director, possessive_title
 from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import head_lines, marker_score, prose_share
-from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.text import collapse
+from filmscrape.parse.titles import film_directed_by
 from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
 
 DETECT_MARKERS: dict[str, float] = {
@@ -45,6 +47,7 @@ _BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.’'-]{0,30}(?: [A-Z][\w.’'-]{0,3
 _LONG_PARAGRAPH = 400
 ESSAY_WORDS = 1000
 FIRST_PERSON_ESSAY = 15.0  # first-person words per 1,000 words: critics' essays stay under it
+HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the essay's opening only
 _TRAILING_YEAR = re.compile(r"(?<!\s)\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
@@ -67,8 +70,9 @@ class EssayAdapter(Adapter):
             score += 0.3
         if text.count("Advertisement") >= 2:
             score += 0.3  # a magazine's review dump: ad slots between the paragraphs
-        words = text.count(" ") + text.count("\n")
-        density = prose.first_person_density(text)
+        counts = prose.text_counts(doc)
+        words = counts.spaces + counts.newlines
+        density = counts.first_person
         if words >= ESSAY_WORDS and density < FIRST_PERSON_ESSAY:
             score += 0.25
         if density >= FIRST_PERSON_ESSAY * 4 / 3:
@@ -104,28 +108,27 @@ class EssayReader:
         self.boilerplate.extend(ads)
         units = self._header(units)
         body: list[Unit] = []
+        clean: list[str] = []  # the body units without Markdown, computed once
+        kind = prose.line_kinds()
         for unit in units:
-            if prose.is_boilerplate(unit.text):
+            text, boilerplate = kind(unit.text)
+            if boilerplate:
                 self.boilerplate.append((unit.start, unit.end))
             else:
                 body.append(unit)
+                clean.append(text)
         if page.film.title is None:
             self._title_from_text(body)
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
         page.quotes.extend(quotes)
-        headings = {
-            index
-            for index, unit in enumerate(body)
-            if index not in attributions
-            and prose.is_heading(unit, body[index + 1] if index + 1 < len(body) else None)
-        }
+        headings = prose.headings(body, attributions)
         self._credits(body)
-        for unit in body:
-            page.facts.extend(prose.find_awards(unit.text, unit.start))
+        page.facts.extend(prose.award_facts(doc, body))
         page.facts.extend(prose.find_citations(doc))
         page.facts.sort(key=lambda fact: fact.span)
-        article.body = _body_text(body) or None
-        article.sections = _sections(body, headings)
+        cleaned = prose.paragraphs(body, clean)
+        article.body = prose.join_paragraphs(cleaned) or None
+        article.sections = _sections(body, cleaned, headings)
         if body:
             article.span = (body[0].start, body[-1].end)
         article.boilerplate_spans = sorted(set(self.boilerplate))
@@ -187,43 +190,49 @@ class EssayReader:
             film.alternate_titles.append(AlternateTitle(title=alternate, span=span))
 
     def _title_from_text(self, body: list[Unit]) -> None:
+        """No header: "the film Title directed by ...", else the title the essay keeps quoting."""
         if not body:
+            return
+        film = self.page.film
+        stated = film_directed_by(self.doc.text, body[0].start, min(body[-1].end, body[0].start + HEAD_CHARS))
+        if stated is not None:
+            film.title, film.field_spans["title"] = stated
             return
         found = prose.quoted_title(self.doc, body[0].start, body[-1].end)
         if found is not None:
-            self.page.film.title = found.value
-            self.page.film.field_spans["title"] = found.span
+            film.title = found.value
+            film.field_spans["title"] = found.span
 
     def _credits(self, body: list[Unit]) -> None:
         page = self.page
         seen: set[tuple[str, str]] = set()
-        for unit in body:
+        for unit in prose.credit_units(body):
             for credit in prose.find_credits(unit.text, unit.start):
                 if (credit.name, credit.role) not in seen:
                     seen.add((credit.name, credit.role))
                     page.credits.append(credit)
-        title = page.film.title
-        if title and not any(credit.role == "director" for credit in page.credits):
-            for unit in body:
-                found = prose.director_by_possessive(unit.text, title, unit.start)
-                if found is not None:
-                    page.credits.insert(0, found)
-                    break
+        if body and not any(credit.role == "director" for credit in page.credits):
+            found = find_director(self.doc.text, body[0].start, body[-1].end, page.film.title)
+            if found is not None:
+                page.credits.insert(0, found)
+                if page.film.title is None:  # "Steven Spielberg's “A. I. Artificial Intelligence”"
+                    titled = possessive_title(
+                        self.doc.text, body[0].start, body[-1].end, found.name.split()[-1]
+                    )
+                    if titled is not None:
+                        page.film.title, page.film.field_spans["title"] = titled
 
 
-def _body_text(units: list[Unit]) -> str:
-    paragraphs = [prose.strip_citations(strip_markdown(unit.text)) for unit in units]
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-
-
-def _sections(units: list[Unit], headings: set[int]) -> list[Section]:
+def _sections(units: list[Unit], cleaned: list[str], headings: set[int]) -> list[Section]:
+    """Each heading with the paragraphs up to the next one (``cleaned``: the units as body text)."""
     sections: list[Section] = []
     ordered = sorted(headings)
     for number, index in enumerate(ordered):
         stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
-        content = units[index + 1 : stop]
-        text = _body_text(content)
+        text = prose.join_paragraphs(cleaned[index + 1 : stop])
         if text:
-            heading = collapse(strip_markdown(units[index].text))
-            sections.append(Section(heading=heading, text=text, span=(units[index].start, content[-1].end)))
+            heading = collapse(cleaned[index])
+            sections.append(
+                Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
+            )
     return sections

@@ -8,15 +8,39 @@ Each helper returns values with spans into ``Document.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+import attrs
+
 from filmscrape.document import Document, Line
+from filmscrape.parse import text as _text
 from filmscrape.parse.dates import parse_date
-from filmscrape.parse.text import collapse, strip_markdown
+from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
 from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
+
+
+def strip_markdown(line: str) -> str:
+    """``text.strip_markdown``, with its "plain prose: nothing to strip" test done by substring tests
+    (seven C scans of a paragraph cost a seventh of its one-regex test; most lines are plain prose)."""
+    if len(line) <= 2:
+        return collapse(line)  # every Markdown construct takes three characters or more
+    if not (
+        line[:1].isdigit()
+        or "<" in line
+        or "[" in line
+        or "*" in line
+        or "_" in line
+        or "#" in line
+        or "- " in line
+        or "+ " in line
+    ):
+        return collapse(line)
+    return _text.strip_markdown(line)
+
 
 Unit = Line
 """A paragraph-sized piece of the page: a non-blank line, or a part of one between ad markers.
@@ -29,6 +53,7 @@ without a copy: on a page of short lines, a second object per line doubled the m
 # ---------------------------------------------------------------------------------------------------------
 # Units and boilerplate
 
+_TEXT_LINE = re.compile(r"[^\n]+")
 # (?<!\s): a whitespace run is entered at its start only (else each space of a long run rescans it).
 _AD_MARKER = re.compile(r"(?<!\s)\s*(?<![A-Za-z])Advertisement(?![a-z])\s*")
 
@@ -56,50 +81,82 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
 )  # fmt: skip
 BOILERPLATE_SUFFIXES: tuple[str, ...] = (" →", " »", "All rights reserved.", "All rights reserved")
 MAX_BOILERPLATE_LINE = 400
+MAX_PREFIXED_BOILERPLATE = 200  # a "Follow me ..." / "Copyright ..." line is shorter than this
+MAX_SUFFIXED_BOILERPLATE = 120  # ... and an "Older posts »" one shorter than this
 _COMMENT_COUNT = re.compile(r"^\d{1,5} (?:comments?|responses?|replies)$", re.I)
 
 
+DECORATION = " \t*#-=_~•·.,;:!?…|/\\+()[]{}<>—–\"“”‘’'"
+"""Characters a line of no words is made of: rules, stray marks and quote marks, never part of the text."""
+MAX_RULE = 80
+
+
 def units(doc: Document, start: int = 0, end: int | None = None) -> tuple[list[Unit], list[Span]]:
-    """The page's paragraph units between ``start`` and ``end``, and the spans of ad markers cut out."""
+    """The page's paragraph units between ``start`` and ``end``, and the spans of ad markers cut out.
+
+    The lines are found by one regex scan, not from ``doc.lines``: blank lines cost nothing (a page of a
+    million newlines built a million line objects) and no line is built twice.
+    """
     text = doc.text
     stop = len(text) if end is None else end
     found: list[Unit] = []
     ads: list[Span] = []
-    lines = doc.lines
-    for index in range(doc.line_index(start), len(lines)):
-        line = lines[index]
-        line_text = line.text
+    new_unit = tuple.__new__  # Unit(...) goes through a Python-level __new__: a line of "I " costs less
+    append = found.append
+    for match in _TEXT_LINE.finditer(text, start, stop):
+        line_text = match.group()
         stripped = line_text.strip()
-        if line.start >= stop:
-            break
-        if not stripped or line.end <= start:
+        if not stripped:
             continue
-        if line.start >= start and line.end <= stop and "Advertisement" not in line_text:
-            # The common case: a whole line, trimmed with str.strip (no character loop), kept as it is
-            # when it has no spaces around it.
+        if len(stripped) <= MAX_RULE and not stripped.strip(DECORATION):
+            continue  # "* * *", "---", "#": a rule or a stray mark, no words (nor any work for later steps)
+        line_start, line_end = match.span()
+        if "Advertisement" not in line_text:
+            # The common case: a whole line, trimmed with str.strip (no character loop).
             if len(stripped) == len(line_text):
-                found.append(line)
+                append(new_unit(Unit, (line_start, line_end, line_text)))
             else:
-                left = line.start + len(line_text) - len(line_text.lstrip())
-                found.append(Unit(left, left + len(stripped), stripped))
+                left = line_start + len(line_text) - len(line_text.lstrip())
+                append(new_unit(Unit, (left, left + len(stripped), stripped)))
             continue
-        line_start, line_end = max(line.start, start), min(line.end, stop)
-        pieces: list[Span] = [(line_start, line_end)]
-        if "Advertisement" in line.text:
-            pieces = []
-            cursor = line_start
-            # Searched in the line itself: the newline before it must not count as a space before.
-            base = line.start
-            for match in _AD_MARKER.finditer(line.text, line_start - base, line_end - base):
-                ads.append(doc.trimmed(base + match.start(), base + match.end()))
-                pieces.append((cursor, base + match.start()))
-                cursor = base + match.end()
-            pieces.append((cursor, line_end))
+        cursor = line_start
+        pieces: list[Span] = []
+        for ad in _AD_MARKER.finditer(line_text):
+            ads.append(doc.trimmed(line_start + ad.start(), line_start + ad.end()))
+            pieces.append((cursor, line_start + ad.start()))
+            cursor = line_start + ad.end()
+        pieces.append((cursor, line_end))
         for piece_start, piece_end in pieces:
             left, right = doc.trimmed(piece_start, piece_end)
             if left < right:
-                found.append(Unit(left, right, text[left:right]))
+                append(new_unit(Unit, (left, right, text[left:right])))
     return found, ads
+
+
+class LineKind(NamedTuple):
+    """A unit's text without Markdown and whether it is boilerplate."""
+
+    clean: str
+    boilerplate: bool
+
+
+MEMO_LINE = 80  # short lines repeat on a page (labels, rules, sign-offs): their kind is worked out once
+
+
+def line_kinds() -> Callable[[str], LineKind]:
+    """A per-page ``text -> LineKind`` function remembering the short lines it has seen."""
+    memo: dict[str, LineKind] = {}
+
+    def kind(text: str) -> LineKind:
+        known = memo.get(text)
+        if known is None:
+            clean = strip_markdown(text)
+            known = LineKind(clean, is_boilerplate(text, clean))
+            if len(text) <= MEMO_LINE:
+                memo[text] = known
+        return known
+
+    return kind
 
 
 def is_boilerplate(line: str, clean: str | None = None) -> bool:
@@ -113,11 +170,13 @@ def is_boilerplate(line: str, clean: str | None = None) -> bool:
         clean = strip_markdown(line)
     if not clean:
         return True
+    if len(clean) >= MAX_PREFIXED_BOILERPLATE:
+        return False  # longer than any whole boilerplate line and than a prefixed or suffixed one
     if clean in BOILERPLATE_LINES or _COMMENT_COUNT.match(clean):
         return True
-    if clean.startswith(BOILERPLATE_PREFIXES) and len(clean) < 200:
+    if clean.startswith(BOILERPLATE_PREFIXES):
         return True
-    return clean.endswith(BOILERPLATE_SUFFIXES) and len(clean) < 120
+    return clean.endswith(BOILERPLATE_SUFFIXES) and len(clean) < MAX_SUFFIXED_BOILERPLATE
 
 
 FIRST_PERSON: tuple[str, ...] = (
@@ -135,11 +194,43 @@ FIRST_PERSON: tuple[str, ...] = (
 )
 
 
+# FIRST_PERSON by a substring a group shares ("" for none): a group is counted only where its gate is found.
+_FIRST_PERSON_GATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("", (" I ", " my ", "My ", "\nI ")),
+    (" me", (" me ", " me.", " me,")),
+    ("I’", ("I’m", "I’ve")),
+    ("I'", ("I'm", "I've")),
+)
+assert sorted(m for _, group in _FIRST_PERSON_GATES for m in group) == sorted(FIRST_PERSON)
+
+
+class TextCounts(NamedTuple):
+    """Plain counts both prose detectors ask for, taken once per document."""
+
+    spaces: int
+    newlines: int
+    first_person: float  # first_person_density of the text
+
+
+def text_counts(doc: Document) -> TextCounts:
+    """Spaces, newlines and first-person density of ``doc.text``, memoised on the document."""
+    found: TextCounts | None = doc.__dict__.get("_prose_counts")
+    if found is None:
+        text = doc.text
+        found = TextCounts(text.count(" "), text.count("\n"), first_person_density(text))
+        doc.__dict__["_prose_counts"] = found
+    return found
+
+
 def first_person_density(text: str, sample: int = 100_000) -> float:
-    """First-person words per 1,000 words in the first ``sample`` characters (plain counts: cheap)."""
+    """First-person words per 1,000 words in the first ``sample`` characters (plain counts: cheap; the
+    markers sharing a gate ("I’" for "I’m" and "I’ve") are counted only where the gate is found)."""
     head = text[:sample]
     words = head.count(" ") + head.count("\n") + 1
-    found = sum(head.count(marker) for marker in FIRST_PERSON)
+    found = 0
+    for gate, markers in _FIRST_PERSON_GATES:
+        if not gate or gate in head:
+            found += sum(head.count(marker) for marker in markers)
     return 1000.0 * found / words
 
 
@@ -231,18 +322,38 @@ def _title_like(text: str) -> bool:
 
 
 # Crawler dumps glue an italicised title to its neighbours: "ButThe Life of Chuckis", "likedMaterialistsmore".
-_GLUED_START = re.compile(r"(?<=[a-z.,:;])(?=[A-Z])")
-_GLUED_TAILS = (
-    "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of",
-    "but", "or", "are", "were", "does", "did", "had", "directed", "feels", "seems", "becomes",
+_GLUED_START = re.compile(r"(?<=[a-z.,:;])(?=[A-Z])|^(?=[A-Z][\w’'-]{2,40}?(?:is|was|has) [a-z])", re.M)
+_GLUED_TAILS = sorted(
+    (
+        "is", "has", "was", "and", "more", "in", "the", "as", "to", "that", "with", "at", "for", "on", "of",
+        "but", "or", "are", "were", "does", "did", "had", "directed", "feels", "seems", "becomes",
+    ),
+    key=len,
+    reverse=True,
 )  # fmt: skip
+_GLUED_TAIL = re.compile(rf"(?<=[a-z])(?:{'|'.join(_GLUED_TAILS)})$")  # longest first: "has" before "as"
+# A title opening a line shows its glue at the end only ("Maamanis the latest..."): one of these, then a word.
+_LINE_START_TAILS = ("is", "was", "has")
 _GLUED_TOKEN = re.compile(r"[A-Z][\w’'-]{0,40}|(?:of|the|and|a|an|in|on|to|de|la)(?= [A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A title right after one of these words is another film the review compares ("afterNayakan", "fromPast
+# Lives", "wowed byPast Lives"): it does not count towards the review's own title.
+REFERENCE_WORDS = ("after", "from", "of", "by", "than", "like", "unlike", "since", "before")
+_REFERENCE_BEFORE = re.compile(rf"(?<![a-z])(?:{'|'.join(REFERENCE_WORDS)}) ?$")
 
 
-def _glued_titles(text: str, start: int, stop: int) -> Iterable[tuple[str, int]]:
-    """Titles glued to the words around them, with their offsets."""
+class _Glued(NamedTuple):
+    title: str
+    at: int
+    reference: bool
+    camel: bool  # glued inside a capitalised word ("MakingStarWars.net"): an identifier, not an italic
+
+
+def _glued_titles(text: str, start: int, stop: int) -> Iterable[_Glued]:
+    """Titles glued to the words around them, with their offsets and whether they are a reference."""
     for match in _GLUED_START.finditer(text, start, stop):
         position = match.start()
+        line_start = position == 0 or text[position - 1] == "\n"
         words: list[str] = []
         for _ in range(8):
             token = _GLUED_TOKEN.match(text, position)
@@ -258,19 +369,34 @@ def _glued_titles(text: str, start: int, stop: int) -> Iterable[tuple[str, int]]
         if not words:
             continue
         last = words[-1]
-        for tail in sorted(_GLUED_TAILS, key=len, reverse=True):
-            if last.endswith(tail) and len(last) > len(tail) + 2 and last[-len(tail) - 1].islower():
-                words[-1] = last[: -len(tail)]
-                break
+        glue = _GLUED_TAIL.search(last)
+        tail = glue.group() if glue is not None and glue.start() > 2 else None
+        if tail is not None:
+            words[-1] = last[: -len(tail)]
+        if line_start:
+            after = match.start() + len(" ".join(words)) + (len(tail) if tail else 0)
+            if (
+                tail not in _LINE_START_TAILS
+                or not text.startswith(" ", after)
+                or not text[after + 1 : after + 2].islower()
+            ):
+                continue
         title = " ".join(words).rstrip("’'")
         if title not in _STOP_WORDS and len(title) > 2:
-            yield title, match.start()
+            at = match.start()
+            reference = _REFERENCE_BEFORE.search(text, max(start, at - 12), at) is not None
+            word_start = at
+            while word_start > 0 and text[word_start - 1].isalpha():
+                word_start -= 1
+            yield _Glued(title, at, reference, word_start < at and text[word_start].isupper())
 
 
 def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field | None:
     """The film title a review keeps naming: the most frequent title-like quote (“Vertigo”, ‘Thug Life’),
     or in a crawler dump the title glued to its neighbours; a short form ("Vice") counts for the full one
-    ("Inherent Vice"). None unless some title comes twice."""
+    ("Inherent Vice"), a glued form ("The Beaches ofAgnes") for the spaced one. None unless some title comes
+    twice, except in a crawler dump: there the last glued title of the first paragraph naming one that is
+    not a reference to another film ("As director, he gave usThe Quarry, and now we haveLowland")."""
     text = doc.text
     stop = len(text) if end is None else end
     counts: Counter[str] = Counter()
@@ -279,15 +405,17 @@ def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field
         for match in _QUOTED_TITLE.finditer(text, start, stop):
             group = "title" if match.group("title") is not None else "single"
             title = match.group(group).strip().rstrip(",.")
-            if not _title_like(title) or title.replace(" ", "").isdigit():
+            if not _title_like(_CAMEL.sub(" ", title)) or title.replace(" ", "").isdigit():
                 continue
             counts[title] += 1
             first.setdefault(title, (match.start(group), match.start(group) + len(title)))
+    glued: list[_Glued] = []
     if not counts:
-        for title, at in _glued_titles(text, start, stop):
-            if _title_like(title):
-                counts[title] += 1
-                first.setdefault(title, (at, at + len(title)))
+        for found in _glued_titles(text, start, stop):
+            if _title_like(found.title):
+                glued.append(found)
+                counts[found.title] += 0 if found.reference else 1
+                first.setdefault(found.title, (found.at, found.at + len(found.title)))
     if not counts:
         return None
     squashed = {title: title.replace(" ", "").casefold() for title in counts}
@@ -299,11 +427,19 @@ def quoted_title(doc: Document, start: int = 0, end: int | None = None) -> Field
             if other == title:
                 continue
             shorter = spaced[title].rstrip(". ") + " " in spaced[other]
-            glued = squashed[other] == squashed[title] and other.count(" ") > title.count(" ")
-            if shorter or glued:
+            glued_form = squashed[other] == squashed[title] and other.count(" ") > title.count(" ")
+            if shorter or glued_form:
                 scores[other] += count
     best = min(scores, key=lambda title: (-scores[title], first[title][0]))
-    return Field(best, first[best]) if scores[best] >= 2 else None
+    if scores[best] >= 2:
+        return Field(best, first[best])
+    if glued:
+        line_end = text.find("\n", glued[0].at)
+        in_first = [g for g in glued if (line_end < 0 or g.at < line_end) and not g.reference and not g.camel]
+        if in_first:
+            own = in_first[-1]
+            return Field(own.title, (own.at, own.at + len(own.title)))
+    return None
 
 
 def definition_title(doc: Document, limit: int = 5000) -> tuple[Field, Field] | None:
@@ -321,6 +457,9 @@ def definition_title(doc: Document, limit: int = 5000) -> tuple[Field, Field] | 
 # ---------------------------------------------------------------------------------------------------------
 # Headings
 
+MAX_HEADING = 60
+MIN_HEADED_PARAGRAPH = 80  # a heading stands before a paragraph at least this long
+MAX_HEADING_SOURCE = 200  # a line this long without links or tags cannot clean down to MAX_HEADING
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", "”", '"', "…", ")", "’")
 
 
@@ -329,14 +468,30 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
     text = unit.text
     if text.startswith("#"):
         return bool(strip_markdown(text))
-    if following is None or len(following.text) < 80:
+    if following is None or len(following.text) < MIN_HEADED_PARAGRAPH:
         return False  # checked first: it is the cheapest test
+    if len(text) > MAX_HEADING_SOURCE and "<" not in text and "](" not in text and "][" not in text:
+        return False  # only links and tags shrink a line by much: a long line of prose is no heading
     clean = strip_markdown(text)
-    if not clean or len(clean) > 60 or len(clean.split()) > 7:
+    if not clean or len(clean) > MAX_HEADING or len(clean.split()) > 7:
         return False
     if clean.endswith(_SENTENCE_END) or clean[0] in "“\"‘'(*[" or not clean[0].isupper():
         return False
     return not (is_boilerplate(clean) or parse_date(clean, fallback=False) or find_rating(clean))
+
+
+def headings(units_: Sequence[Unit], skip: set[int]) -> set[int]:
+    """Indexes of the units that are headings (``is_heading``), those in ``skip`` left out.
+
+    Only a "#" line or a line before a paragraph can be one: the rest are passed over without a call."""
+    last = len(units_) - 1
+    return {
+        index
+        for index, unit in enumerate(units_)
+        if (unit.text[0] == "#" or (index < last and len(units_[index + 1].text) >= MIN_HEADED_PARAGRAPH))
+        and index not in skip
+        and is_heading(unit, units_[index + 1] if index < last else None)
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -509,8 +664,10 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
     """Credits the prose names: "directed by Alain Resnais", "score ... composed by Giovanni Fusco",
     "starring A, B and C", and cast as "Character (Actor Name)"."""
     credits: list[Credit] = []
+    if len(text) < MIN_CREDIT_TEXT:
+        return credits  # "Cast: A B" is the shortest credit
     if "by" in text or "tarring" in text or ":" in text:
-        for match in _CREDIT_PHRASE.finditer(text):
+        for match in _credit_phrases(text):
             role = CREDIT_PHRASES[match["phrase"]]
             names = [(match["name"], match.start("name"))]
             if role == "cast":
@@ -530,6 +687,42 @@ def find_credits(text: str, offset: int = 0) -> list[Credit]:
     if "(" in text:
         credits.extend(_cast_in_brackets(text, offset))
     return credits
+
+
+MIN_CREDIT_TEXT = 9
+
+
+def credit_units(units_: Sequence[Unit]) -> list[Unit]:
+    """The units ``find_credits`` can find something in (the test it starts with, without the calls)."""
+    return [
+        unit
+        for unit in units_
+        if len(unit.text) >= MIN_CREDIT_TEXT
+        and ("by" in unit.text or "tarring" in unit.text or ":" in unit.text or "(" in unit.text)
+    ]
+
+
+_BY_WORDS = frozenset(phrase[:-3] for phrase in CREDIT_PHRASES if phrase.endswith(" by"))
+_OTHER_PHRASES = tuple(phrase for phrase in CREDIT_PHRASES if not phrase.endswith(" by"))
+
+
+def _credit_phrases(text: str) -> Iterable[re.Match[str]]:
+    """``_CREDIT_PHRASE`` matches in ``text``. Most phrases end in " by": the pattern is tried only where
+    the word before a " by" is one of theirs (a scan of every letter of a paragraph cost ten times more)."""
+    if any(phrase in text for phrase in _OTHER_PHRASES):
+        yield from _CREDIT_PHRASE.finditer(text)  # "Starring", "Cast:": the full scan
+        return
+    position = text.find(" by")
+    while position >= 0:
+        start = position
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if text[start:position] in _BY_WORDS:
+            match = _CREDIT_PHRASE.match(text, start)
+            if match is not None:
+                yield match
+                position = max(position, match.end() - 3)
+        position = text.find(" by", position + 3)
 
 
 def _name_list(text: str, start: int) -> Iterable[tuple[str, int]]:
@@ -649,13 +842,17 @@ def find_quotes(
     text = doc.text
     quotes: list[Quote] = []
     consumed: set[int] = set()
-    index = 0
-    while index < len(units_):
-        unit = units_[index]
-        unit_text = unit.text
-        if ":" not in unit_text and "“" not in unit_text and '"' not in unit_text:
-            index += 1  # no quotation and no introduction to one: the common case, decided at once
+    # Units with no quotation and no introduction to one (the common case) are passed over in one go.
+    candidates = [
+        index
+        for index, unit in enumerate(units_)
+        if len(unit.text) >= 2 and (":" in unit.text or "“" in unit.text or '"' in unit.text)
+    ]
+    next_free = 0  # units before it were read as part of a quotation
+    for index in candidates:
+        if index < next_free:
             continue
+        unit = units_[index]
         if unit.text.startswith("“") or (unit.text.startswith('"') and unit.text.count('"') == 1):
             closing = _closing_unit(units_, index)
             if closing is not None:
@@ -665,7 +862,7 @@ def find_quotes(
                 if quote is not None:
                     quotes.append(quote)
                     consumed.update(range(index, used + 1))
-                    index = used + 1
+                    next_free = used + 1
                     continue
         if unit.text.startswith(("“", '"')) and _is_whole_quote(unit.text):
             quote, used = _whole_quote(
@@ -674,7 +871,7 @@ def find_quotes(
             if quote is not None:
                 quotes.append(quote)
                 consumed.update(range(index, used + 1))
-                index = used + 1
+                next_free = used + 1
                 continue
         if block_quotes and index + 1 < len(units_) and ":" in unit.text and _INTRO_ENDS.search(unit.text):
             block = _block_quote(units_, index)
@@ -682,11 +879,10 @@ def find_quotes(
                 quotes.extend(_inline_quotes(text, unit))
                 quotes.append(block)
                 consumed.add(index + 1)
-                index += 2
+                next_free = index + 2
                 continue
         if "“" in unit.text or '"' in unit.text:
             quotes.extend(_inline_quotes(text, unit))
-        index += 1
     return quotes, consumed
 
 
@@ -765,8 +961,15 @@ def _block_quote(units_: Sequence[Unit], index: int) -> Quote | None:
 _SPEAKER_NAME = re.compile(rf"(?P<name>{_NAME})")
 
 
+SPEAKER_REACH = 300  # the speaker and the saying verb stand in the last this many characters of the lead
+
+
 def _speaker_in(intro: str) -> str | None:
-    """The last full name before the saying verb in an introduction."""
+    """The last full name before the saying verb in an introduction (its last ``SPEAKER_REACH``
+    characters: the verb pattern tries every position, and a lead may run to 2,000 characters)."""
+    if len(intro) > SPEAKER_REACH:
+        cut = intro.find(" ", len(intro) - SPEAKER_REACH)
+        intro = intro[cut + 1 :] if cut >= 0 else intro[-SPEAKER_REACH:]
     verb = _SAYING_VERB.search(intro)
     head = intro[: verb.start()] if verb else intro
     names = [_clean_name(match["name"]) for match in _SPEAKER_NAME.finditer(head)]
@@ -846,6 +1049,13 @@ AWARD_VERBS: tuple[str, ...] = (
     "won", "wins", "earned", "earns", "received", "receives", "awarded", "nominated", "nomination",
     "voted", "named", "honoured", "honored",
 )  # fmt: skip
+# Substrings every award word holds ("ward": award, Award, Academy Award): hits are supersets ("toward"),
+# checked again by find_awards.
+AWARD_NEEDLES: tuple[str, ...] = (
+    "ward", "rize", "Prix", "Oscar", "Palme d", "Golden", "BAFTA", "op 10", "op ten",
+)  # fmt: skip
+_AWARD_WORD = re.compile("|".join(re.escape(word) for word in AWARD_WORDS))
+_AWARD_VERB = re.compile("|".join(re.escape(verb) for verb in AWARD_VERBS))  # substrings, as before
 # A sentence ends at . ! ? before a capital, but not after an initial ("the U.S. government").
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-Z“\"])")
 _CLAUSE_SPLIT = re.compile(r",? as well as |; ")
@@ -863,14 +1073,60 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def award_units(doc: Document, units_: Sequence[Unit]) -> list[Unit]:
+    """The units that hold an award word, from one scan of their stretch of the page (most hold none)."""
+    if not units_:
+        return []
+    text, start, end = doc.text, units_[0].start, units_[-1].end
+    hits: list[int] = []
+    for needle in AWARD_NEEDLES:  # a few substring scans: C speed, where the word pattern tries each letter
+        position = text.find(needle, start, end)
+        while position >= 0:
+            hits.append(position)
+            position = text.find(needle, position + 1, end)
+    hits.sort()
+    found: list[Unit] = []
+    position = 0
+    for hit in hits:
+        while position < len(units_) and units_[position].end <= hit:
+            position += 1
+        if position == len(units_):
+            break
+        unit = units_[position]
+        if unit.start <= hit and (not found or found[-1] is not unit):
+            found.append(unit)
+    return found
+
+
+def award_facts(doc: Document, units_: Sequence[Unit]) -> list[Fact]:
+    """``find_awards`` over the units holding an award word; a short line said again is read once."""
+    facts: list[Fact] = []
+    memo: dict[str, list[Fact]] = {}
+    for unit in award_units(doc, units_):
+        known = memo.get(unit.text)
+        if known is None:
+            known = find_awards(unit.text)
+            if len(unit.text) <= MEMO_LINE:
+                memo[unit.text] = known
+        facts.extend(
+            attrs.evolve(fact, span=(unit.start + fact.span[0], unit.start + fact.span[1])) for fact in known
+        )
+    return facts
+
+
 def find_awards(text: str, offset: int = 0) -> list[Fact]:
     """Sentences (or clauses of them) saying the film won or was nominated for an award."""
-    if not any(word in text for word in AWARD_WORDS):
+    hits = [match.start() for match in _AWARD_WORD.finditer(text)]
+    if not hits:
         return []
     facts: list[Fact] = []
     for sentence_start, sentence_end in sentences(text):
+        # An award word inside the sentence (the hits are sorted: the first at or after its start).
+        first_hit = bisect_left(hits, sentence_start)
+        if first_hit == len(hits) or hits[first_hit] >= sentence_end:
+            continue
         body = text[sentence_start:sentence_end]
-        if not any(word in body for word in AWARD_WORDS) or not any(verb in body for verb in AWARD_VERBS):
+        if _AWARD_VERB.search(body) is None:
             continue
         pieces: list[list[int]] = []
         cursor = 0
@@ -899,8 +1155,39 @@ def find_awards(text: str, offset: int = 0) -> list[Fact]:
 
 
 def strip_citations(text: str) -> str:
-    """``text`` without "(Source)"-style markers (body text reads without them)."""
+    """``text`` without "(Source)"-style markers (body text reads without them), whitespace collapsed."""
+    found = False
     for marker in CITATION_MARKERS:
         if marker in text:
             text = text.replace(marker, " ")
-    return collapse(text)
+            found = True
+    return collapse(text) if found else text.strip()
+
+
+def paragraphs(units_: Sequence[Unit], clean: Sequence[str] | None = None) -> list[str]:
+    """Each unit as body text: Markdown and citation markers removed (computed once per unit: the body
+    and every section are joined from this list). ``clean``: the units' ``strip_markdown`` texts, when the
+    caller has them already."""
+    if clean is None:
+        clean = [strip_markdown(unit.text) for unit in units_]
+    return [_without_citations(text) if "(" in text or "[" in text else text for text in clean]
+
+
+def _without_citations(clean: str) -> str:
+    """``strip_citations`` of a collapsed text: its only runs of spaces are those a marker leaves, undone
+    with ``str.replace`` instead of ``collapse``'s regex pass."""
+    found = False
+    for marker in CITATION_MARKERS:
+        if marker in clean:
+            clean = clean.replace(marker, " ")
+            found = True
+    if not found:
+        return clean
+    while "  " in clean:
+        clean = clean.replace("  ", " ")
+    return clean.strip()
+
+
+def join_paragraphs(texts: Iterable[str]) -> str:
+    """Paragraphs joined by a blank line, empty ones left out."""
+    return "\n\n".join(text for text in texts if text)
