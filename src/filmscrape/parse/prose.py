@@ -301,8 +301,8 @@ def split_alternates(title: str) -> tuple[str, list[str]]:
 
 
 # "Hiroshima mon amour is a 1959 French New Wave romantic drama film"
-DEFINITION = re.compile(
-    r"(?P<title>[A-Z][^.\n]{0,120}?) (?:is|was) an? (?P<year>1[89]\d\d|20\d\d) "
+DEFINITION = re.compile(  # the title starts a word: a run of capitals is not tried at every letter
+    r"(?<![^\W\d_])(?P<title>[A-Z][^.\n]{0,120}?) (?:is|was) an? (?P<year>1[89]\d\d|20\d\d) "
     r"[^.\n]{0,200}?\b(?:film|movie)\b"
 )
 # Title-like text in double quotes: “Vertigo” / "The Birth of a Nation"
