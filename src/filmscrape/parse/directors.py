@@ -22,12 +22,16 @@ from typing import NamedTuple
 from filmscrape.schema import Credit, Span
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
-# "Orson", "O'Brien", "Żuławski", initials "F.W." / "D. W."
-_WORD = rf"(?:[{UPPER}]\.(?: ?[{UPPER}]\.)*|[{UPPER}][\w-]{{1,30}}(?:['’][{UPPER}][\w-]{{1,30}})?)"
+# "Orson", "O'Brien", "Żuławski", initials "F.W." (spaced ones, "D. W.", are words of their own: a word
+# of initials that could also hold spaces made a name searched at the end of a text explode on "A. A. ...")
+_WORD = rf"(?:[{UPPER}]\.(?:[{UPPER}]\.){{0,3}}|[{UPPER}][\w-]{{1,30}}(?:['’][{UPPER}][\w-]{{1,30}})?)"
 _TOKEN = rf"(?:{_WORD}|(?:de|da|di|del|van|von|der|le|la|du)(?= [{UPPER}]))"
 _PERSON = rf"{_WORD}(?: {_TOKEN}){{0,3}}"
 PERSON_AT = re.compile(_PERSON)
-PERSON_BEFORE = re.compile(rf"{_PERSON}$")
+# A name searched for at the end of a text starts a word, or follows a lower-case letter it was glued to
+# by a crawler ("filmPaul"): not every letter of a long capitalised run is tried as a start.
+_NAME_START = r"(?:(?<=[a-z])|(?<![\w-]))"
+PERSON_BEFORE = re.compile(rf"{_NAME_START}{_PERSON}$")
 CREDIT = 5.0  # "directed by": the page credits the name
 EXPLICIT = 4.0  # evidence this strong says who directed; weaker evidence is only inference
 REACH = 80  # a name before a phrasing is looked for this far back
@@ -53,7 +57,7 @@ MAKING_VERBS = (
 )  # fmt: skip
 # Phrasings after the name: the name ends where the match starts ("before": how it is found there).
 _A_NAME_FILM = re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Tt]hat|[Ee]very|[Aa]nother) (?P<name>{_PERSON})$")
-_NAME_BEFORE = re.compile(rf"(?P<name>{_PERSON})$")
+_NAME_BEFORE = re.compile(rf"{_NAME_START}(?P<name>{_PERSON})$")
 TAILS: tuple[tuple[re.Pattern[str], float, re.Pattern[str]], ...] = (
     (
         re.compile(r", (?:the|a|its|this film's) (?:[\w-]+ ){0,3}?(?:director|film-?maker)\b(?! of\b)"),
