@@ -54,8 +54,8 @@ SEED_LABELS: tuple[str, ...] = (
 """Label lines of the seed pages (shared/seeds): what the adapters were written against."""
 
 PARSE_MODULES: dict[str, tuple[str, ...]] = {
-    "blog": ("filmscrape.parse.prose",),
-    "essay": ("filmscrape.parse.prose",),
+    "blog": ("filmscrape.parse.prose", "filmscrape.parse.directors", "filmscrape.parse.titles"),
+    "essay": ("filmscrape.parse.prose", "filmscrape.parse.directors", "filmscrape.parse.titles"),
 }
 """Parse modules whose label tables an adapter reads through (their labels are its labels too)."""
 

@@ -281,10 +281,6 @@ def test_adversarial_input_runs_in_linear_time(input_name: str, adapter: str) ->
     assert seconds is not None
 
 
-KNOWN_SLOW_LABELS: dict[tuple[str, str], str] = {}
-"""(adapter, label) -> why it is expected to fail; run by test_known_slow_label_runs_in_linear_time."""
-
-
 def _labels_failing(adapter: str, labels: list[str]) -> list[str]:
     """The labels (100,000 bare lines each) on which ``adapter`` fails or runs past the guard."""
     works = {
@@ -298,25 +294,9 @@ def _labels_failing(adapter: str, labels: list[str]) -> list[str]:
 @pytest.mark.parametrize("adapter", ADAPTERS)
 def test_labels_repeated_100000_times_run_in_linear_time(adapter: str) -> None:
     """Each label of the adapter's tables and the seeds, on 100,000 bare lines, finishes unfailed."""
-    labels = [
-        label
-        for label in bench.known_labels(adapter, parse_modules=False)
-        if (adapter, label) not in KNOWN_SLOW_LABELS
-    ]
+    labels = bench.known_labels(adapter, parse_modules=False)
     assert len(labels) >= len(bench.SEED_LABELS)
     assert [] == _labels_failing(adapter, labels)
-
-
-@pytest.mark.parametrize(
-    ("adapter", "label"),
-    [
-        pytest.param(adapter, label, marks=pytest.mark.xfail(reason=reason, strict=False))
-        for (adapter, label), reason in KNOWN_SLOW_LABELS.items()
-    ],
-)
-def test_known_slow_label_runs_in_linear_time(adapter: str, label: str) -> None:
-    """A label known to be slow for its adapter: 100,000 bare lines within the guard, unfailed."""
-    assert [] == _labels_failing(adapter, [label])
 
 
 # Every compiled pattern of the package on hostile strings: a quadratic or exponential pattern shows at 8,000
