@@ -141,6 +141,8 @@ class Document:
         self.html = html
         self.http_head = http_head
         self._head_lines: dict[int, list[Line]] = {}
+        self.memo: dict[str, Any] = {}
+        """Values parse helpers work out once per document (detectors ask for the same counts)."""
 
     @classmethod
     def from_source(cls, source: str | bytes, *, url: str | None = None) -> Document:

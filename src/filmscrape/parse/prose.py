@@ -214,19 +214,26 @@ class TextCounts(NamedTuple):
 
 def text_counts(doc: Document) -> TextCounts:
     """Spaces, newlines and first-person density of ``doc.text``, memoised on the document."""
-    found: TextCounts | None = doc.__dict__.get("_prose_counts")
+    found: TextCounts | None = doc.memo.get("prose_counts")
     if found is None:
         text = doc.text
-        found = TextCounts(text.count(" "), text.count("\n"), first_person_density(text))
-        doc.__dict__["_prose_counts"] = found
+        spaces, newlines = text.count(" "), text.count("\n")
+        words = spaces + newlines + 1 if len(text) <= FIRST_PERSON_SAMPLE else None  # the sample's own
+        found = TextCounts(spaces, newlines, first_person_density(text, words=words))
+        doc.memo["prose_counts"] = found
     return found
 
 
-def first_person_density(text: str, sample: int = 100_000) -> float:
+FIRST_PERSON_SAMPLE = 100_000
+
+
+def first_person_density(text: str, sample: int = FIRST_PERSON_SAMPLE, *, words: int | None = None) -> float:
     """First-person words per 1,000 words in the first ``sample`` characters (plain counts: cheap; the
-    markers sharing a gate ("I’" for "I’m" and "I’ve") are counted only where the gate is found)."""
+    markers sharing a gate ("I’" for "I’m" and "I’ve") are counted only where the gate is found).
+    ``words``: the sample's word count (spaces + newlines + 1) when the caller has it already."""
     head = text[:sample]
-    words = head.count(" ") + head.count("\n") + 1
+    if words is None:
+        words = head.count(" ") + head.count("\n") + 1
     found = 0
     for gate, markers in _FIRST_PERSON_GATES:
         if not gate or gate in head:
