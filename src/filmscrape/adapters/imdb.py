@@ -359,11 +359,13 @@ def _rows(doc: Document) -> list[Row]:
     for space in _ODD_SPACES:
         if space in text:
             text = text.replace(space, " ")  # same length, so offsets stay the same
+    lines = text.split("\n")
+    del text  # a replaced copy is as large as the page: not kept while the rows are built
     rows: list[Row] = []
     append = rows.append
     new_row = tuple.__new__  # Row(...) without the NamedTuple's Python-level __new__: pages have hundreds
     start = 0
-    for raw in text.split("\n"):
+    for raw in lines:
         stripped = raw.strip()
         if stripped:
             at = start if stripped is raw else start + raw.index(stripped[0])  # `is`: nothing stripped
