@@ -79,6 +79,14 @@ def invented(page: Page) -> Iterator[str]:
             and not _date_printed(review.date, _cut(page, review.span))
         ):
             yield f"reviews[{index}].date={review.date} not in its span"
+        for name in ("helpful_yes", "helpful_total", "helpful_no"):
+            votes = getattr(review, name)
+            if (
+                votes is not None
+                and review.origin == "text"
+                and not _has_number(votes, _cut(page, review.span))
+            ):
+                yield f"reviews[{index}].{name}={votes} not in its span"
     for index, release in enumerate(page.film.release_dates):
         if release.date is not None:
             printed = _cut(page, release.span)

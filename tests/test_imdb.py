@@ -83,6 +83,18 @@ def test_seed_user_review(seed: Page) -> None:
     assert 9 == len(review.text.split("\n\n"))
 
 
+@pytest.mark.parametrize(
+    ("fixture", "votes"),
+    [("title-2022.txt", (40, 5)), ("title-2024.html", (24, 3))],
+)
+def test_2022_layout_reviews_keep_helpful_and_not_helpful_votes(fixture: str, votes: tuple[int, int]) -> None:
+    """ "helpful • 24" and the bare "3" on the row after: both counts, no total made up from them."""
+    page = filmscrape.extract((FIXTURES / "imdb" / fixture).read_text(encoding="utf-8"))
+    [review] = [review for review in page.reviews if review.helpful_yes is not None]
+    assert votes == (review.helpful_yes, review.helpful_no)
+    assert review.helpful_total is None
+
+
 COMBINED_SNIPPET = """IMDb > Some Film (1970)
 
 User Rating:

@@ -196,6 +196,7 @@ class Review:
     rating: Rating | None = None
     helpful_yes: int | None = None
     helpful_total: int | None = None
+    helpful_no: int | None = None
     truncated: bool = False
     badges: list[str] = attrs.Factory(list)
     origin: Origin = "text"

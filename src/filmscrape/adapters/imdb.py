@@ -327,6 +327,7 @@ _DATE_BY = re.compile(
 )
 _NEXT_DATE = re.compile(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}$")
 _NEXT_HELPFUL = re.compile(r"^helpful\s*•\s*(?P<yes>\d[\d,.]*[KM]?)$")
+_NEXT_COUNT_ROW = re.compile(r"^\d[\d,.]*[KM]?$")  # the "not helpful" votes on the row after
 _WIDE_GAP = re.compile(r"\s{2,}")
 _RECOMMENDED_TITLE = re.compile(
     r"^(?P<title>.+?) \((?:[A-Za-z ]+ )?(?:18|19|20)\d{2}(?:[–-]\s*(?:\d{4})?\s*)?\)$"
@@ -1863,11 +1864,13 @@ class _Reader:
             return
         author_index = date_index - 1
         body_end = author_index
-        helpful_yes = None
+        helpful_yes = helpful_no = None
         for index in range(first + 1, author_index):
             helpful = _NEXT_HELPFUL.match(self.rows[index].text)
             if helpful:
                 helpful_yes = _abbreviated(helpful["yes"])
+                if index + 1 < author_index:
+                    helpful_no = self._not_helpful(index + 1)
                 body_end = index
                 break
         body = list(range(first + 1, body_end))
@@ -1882,9 +1885,15 @@ class _Reader:
                 date=parse_date(self.rows[date_index].text, fallback=False),
                 rating=rating,
                 helpful_yes=helpful_yes,
+                helpful_no=helpful_no,
                 span=(self.rows[heading].start, self.rows[date_index].end),
             )
         )
+
+    def _not_helpful(self, index: int) -> int | None:
+        """The bare count after a 2022+ "helpful • 24" row: the review's "not helpful" votes."""
+        row = self.row(index)
+        return _abbreviated(row.text) if row is not None and _NEXT_COUNT_ROW.match(row.text) else None
 
     def _modern_values(self, label_index: int) -> list[int]:
         """The rows under a 2022+ label, up to the next label or a link row."""
@@ -2147,13 +2156,14 @@ class _Reader:
             if match:
                 rating = Rating(value=_decimal(match["value"]), scale=10)
         body: list[int] = []
-        helpful_yes = None
+        helpful_yes = helpful_no = None
         index = first
         while index < len(self.rows) and index - first < 100:
             text = self.rows[index].text
             helpful = _NEXT_HELPFUL.match(text)
             if helpful:
                 helpful_yes = _abbreviated(helpful["yes"])
+                helpful_no = self._not_helpful(index + 1)
                 index += 2  # the next row counts the "not helpful" votes
                 break
             if author and text == author:
@@ -2184,6 +2194,7 @@ class _Reader:
                 date=date,
                 rating=rating,
                 helpful_yes=helpful_yes,
+                helpful_no=helpful_no,
                 # From the heading to the last row read, whichever order a mangled page printed them in.
                 span=(min(heading[0], self.rows[body[0]].start), max(end, heading[1])),
             )
