@@ -26,7 +26,7 @@ def _director(text: str, title: str | None = None) -> tuple[str, str] | None:
         ("In the end it is Oona Fell, a director who never explains, who wins.", None, "Oona Fell"),
         ("And so Kasimir Doyle’s film begins with a funeral.", None, "Kasimir Doyle"),
         ("Ludo Fairbanks's ultra-loud, ultra-long “Salt Road” is here.", "Salt Road", "Ludo Fairbanks"),
-        ("This is a Nell Ashdown film through and through.", None, "Nell Ashdown"),
+        ("This is a Nell Ashdown film through and through; Ashdown never blinks.", None, "Nell Ashdown"),
         ("Mira Ostrand seems to be done with thrillers. Her new film is a comedy.", None, "Mira Ostrand"),
     ],
 )
@@ -70,6 +70,11 @@ def test_no_director_when_nobody_stands_out() -> None:
     """A passing mention is not a credit; a word of the title is never the director."""
     assert _director("I saw it with Tom Ferro on a rainy day. Tom Ferro liked it.") is None
     assert _director("Kane's empire. Kane's film. Kane's movie. Kane made it.", "Citizen Kane") is None
+
+
+def test_a_name_film_said_once_is_a_comparison() -> None:
+    """ "What is this, a Rex Calloway movie?" about another film: a style, not this film's director."""
+    assert _director("A dove flies by and the villain misses. What is this, a Rex Calloway movie?") is None
 
 
 def test_the_title_after_the_possessive() -> None:

@@ -50,6 +50,9 @@ WORK_NOUNS = (
     "films", "movies", "camera", "direction", "filmmaking", "oeuvre", "shots", "images",
 )  # fmt: skip
 FILM_POSSESSIVE = 3.0  # "Mike Flanagan’s film": the film is this person's
+# "a Terrence Malick film" is as often a comparison ("What is this, a John Woo movie?") as a credit: said
+# once it is not enough, the page must name the person again.
+A_NAME_FILM = FILM_POSSESSIVE - 0.5
 # Verbs a filmmaker is the subject of: "Lanzmann intercuts", "Welles assembled his colleagues".
 MAKING_VERBS = (
     "made", "makes", "directs", "shoots", "shot", "films", "filmed", "stages", "staged", "intercuts",
@@ -76,7 +79,7 @@ TAILS: tuple[tuple[re.Pattern[str], float, re.Pattern[str]], ...] = (
         _NAME_BEFORE,
     ),
     (re.compile(rf" (?:{'|'.join(MAKING_VERBS)}) "), 1.5, _NAME_BEFORE),
-    (re.compile(r" (?:film|movie)\b"), FILM_POSSESSIVE, _A_NAME_FILM),  # "a Terrence Malick film"
+    (re.compile(r" (?:film|movie)\b"), A_NAME_FILM, _A_NAME_FILM),  # "a Terrence Malick film"
 )
 # A sentence about the film that names no one refers to the one the sentence before opens with:
 # "Celine Song seems to have wanted ... Her new film is ...", "Shahi Kabir is ... As director, we got ...".
