@@ -50,9 +50,9 @@ WORK_NOUNS = (
     "films", "movies", "camera", "direction", "filmmaking", "oeuvre", "shots", "images",
 )  # fmt: skip
 FILM_POSSESSIVE = 3.0  # "Mike Flanagan’s film": the film is this person's
-# "a Terrence Malick film" is as often a comparison ("What is this, a John Woo movie?") as a credit: said
-# once it is not enough, the page must name the person again.
-A_NAME_FILM = FILM_POSSESSIVE - 0.5
+# "a Terrence Malick film" is as often a comparison ("What is this, a John Woo movie?") as a credit: with
+# the name said once it stays under MIN_SCORE (2.7 + 0.4), said twice it passes (2.7 + 0.8).
+A_NAME_FILM = 2.7
 # Verbs a filmmaker is the subject of: "Lanzmann intercuts", "Welles assembled his colleagues".
 MAKING_VERBS = (
     "made", "makes", "directs", "shoots", "shot", "films", "filmed", "stages", "staged", "intercuts",
