@@ -147,3 +147,23 @@ def test_corpus_page_is_detected_as_its_folder(page_path: Path) -> None:
     """Every corpus blog/ page is detected as ``blog`` and every essay/ page as ``essay`` (>= 0.5)."""
     name, score = filmscrape.detect(page_path.read_bytes())[0]
     assert (page_path.parent.name, True) == (name, score >= filmscrape.DETECTION_THRESHOLD)
+
+
+SINGLE_FILM = [path for path in CASES if json.loads(path.read_text(encoding="utf-8")).get("film")]
+"""Pages about one film (multi-post pages have ``film`` null: their directors belong to their posts)."""
+
+
+@requires_corpus
+@pytest.mark.parametrize(
+    "checks_path", SINGLE_FILM, ids=[f"{p.parent.name}/{p.name[:-12]}" for p in SINGLE_FILM]
+)
+def test_page_names_no_wrong_director(checks_path: Path) -> None:
+    """A single-film page credits no director but the one its checks name, and none where they name none:
+    a wrong director is worse than a missing one."""
+    checks = json.loads(checks_path.read_text(encoding="utf-8"))
+    if not (CORPUS / checks["file"]).is_file():
+        pytest.skip(f"{checks['file']} not in the corpus")
+    expected = checks["film"].get("director")
+    page = extracted(checks["file"], checks["kind"])
+    directors = {normalise(credit.name) for credit in page.credits if credit.role == "director"}
+    assert directors <= ({normalise(expected)} if expected else set())
