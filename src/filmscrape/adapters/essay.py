@@ -48,6 +48,7 @@ _LONG_PARAGRAPH = 400
 ESSAY_WORDS = 1000
 FIRST_PERSON_ESSAY = 15.0  # first-person words per 1,000 words: critics' essays stay under it
 HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the essay's opening only
+PARAGRAPH_BREAK = "\n\n"  # between the body's paragraphs, as prose.join_paragraphs joins them
 _TRAILING_YEAR = re.compile(r"(?<!\s)\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
@@ -127,10 +128,16 @@ class EssayReader:
         page.facts.extend(prose.find_citations(doc))
         page.facts.sort(key=lambda fact: fact.span)
         cleaned = prose.paragraphs(body, clean)
-        article.body = prose.join_paragraphs(cleaned) or None
-        article.sections = _sections(body, cleaned, headings)
         if body:
             article.span = (body[0].start, body[-1].end)
+        # The body is joined once and each section's text is cut from it, so that the units, their
+        # cleaned texts, the body and the sections (each about as long as the page) never all live at once.
+        spans = [(unit.start, unit.end) for unit in body]
+        titles = {index: collapse(cleaned[index]) for index in headings}
+        del units, body, clean
+        article.body, places = _joined(cleaned)
+        del cleaned
+        article.sections = _sections(spans, article.body or "", places, titles)
         article.boilerplate_spans = sorted(set(self.boilerplate))
         page.article = article
         if article.body:
@@ -223,16 +230,37 @@ class EssayReader:
                         page.film.title, page.film.field_spans["title"] = titled
 
 
-def _sections(units: list[Unit], cleaned: list[str], headings: set[int]) -> list[Section]:
-    """Each heading with the paragraphs up to the next one (``cleaned``: the units as body text)."""
+def _joined(paragraphs: list[str]) -> tuple[str | None, list[Span | None]]:
+    """``prose.join_paragraphs(paragraphs)`` (None when empty) and where each paragraph stands in it
+    (None for an empty one, which the body leaves out)."""
+    places: list[Span | None] = []
+    kept: list[str] = []
+    at = 0
+    for text in paragraphs:
+        if not text:
+            places.append(None)
+            continue
+        if kept:
+            at += len(PARAGRAPH_BREAK)
+        places.append((at, at + len(text)))
+        kept.append(text)
+        at += len(text)
+    return PARAGRAPH_BREAK.join(kept) or None, places
+
+
+def _sections(
+    spans: list[Span], body: str, places: list[Span | None], titles: dict[int, str]
+) -> list[Section]:
+    """Each heading (``titles``: unit index -> heading text) with the paragraphs up to the next one, cut
+    from ``body`` (``places``: where each unit's paragraph stands in it; ``spans``: where each unit stands
+    in the page)."""
     sections: list[Section] = []
-    ordered = sorted(headings)
+    ordered = sorted(titles)
     for number, index in enumerate(ordered):
-        stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
-        text = prose.join_paragraphs(cleaned[index + 1 : stop])
-        if text:
-            heading = collapse(cleaned[index])
-            sections.append(
-                Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
-            )
+        stop = ordered[number + 1] if number + 1 < len(ordered) else len(spans)
+        inside = [place for place in places[index + 1 : stop] if place is not None]
+        if inside:
+            text = body[inside[0][0] : inside[-1][1]]
+            span = (spans[index][0], spans[stop - 1][1])
+            sections.append(Section(heading=titles[index], text=text, span=span))
     return sections
