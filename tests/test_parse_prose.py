@@ -70,15 +70,6 @@ def test_find_credits_spans_cover_the_names() -> None:
         assert credit.name in text[start - 10 : end - 10]
 
 
-def test_director_by_possessive() -> None:
-    """ "Name's “Title”" names the director."""
-    credit = prose.director_by_possessive(
-        "This is Ilse Brandt's “Winter Glass,” a cold film.", "Winter Glass"
-    )
-    assert credit is not None
-    assert ("Ilse Brandt", "director") == (credit.name, credit.role)
-
-
 def _units(text: str) -> tuple[Document, list[prose.Unit]]:
     doc = Document(text)
     return doc, prose.units(doc)[0]

@@ -34,7 +34,7 @@ from filmscrape.parse.prose import Field, Unit, strip_markdown
 from filmscrape.parse.signals import head_lines, marker_score
 from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import film_directed_by, title_and_year, without_site_suffix
-from filmscrape.schema import AlternateTitle, Article, Credit, Page, Review, Score, Section, Span
+from filmscrape.schema import AlternateTitle, Article, Page, Review, Score, Section, Span
 
 # What a blog post carries around its text, with how much each says.
 DETECT_MARKERS: dict[str, float] = {
@@ -711,8 +711,3 @@ def _sections(units: Sequence[Unit], cleaned: Sequence[str], headings: set[int])
                 Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
             )
     return sections
-
-
-def credit_names(credits: Sequence[Credit], role: str) -> list[str]:
-    """The names credited with ``role``, in order."""
-    return [credit.name for credit in credits if credit.role == role]

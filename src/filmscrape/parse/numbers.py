@@ -56,11 +56,6 @@ def parse_percent(text: str) -> int | None:
     return value if value <= 100 else None
 
 
-def as_number(value: float) -> float:
-    """``value`` as an int when it is whole (8.0 stays 8.0 only for averages; callers decide)."""
-    return int(value) if value == int(value) else value
-
-
 _RUNTIME_HOURS = re.compile(
     r"(?<!\d)(\d{1,2})\s?(?:hours?|hrs?|h)\.?(?![a-z])(?:\s*(\d{1,2})\s?(?:minutes?|mins?|m)\.?(?![a-z]))?"
 )

@@ -787,19 +787,6 @@ def _character_before(text: str, paren: int) -> tuple[str | None, int]:
     return candidate, window_start + run.start()
 
 
-def director_by_possessive(text: str, title: str, offset: int = 0) -> Credit | None:
-    """ "Alfred Hitchcock's “Vertigo”", "Mani Ratnam’s ‘Thug Life’": the possessive before the title."""
-    pattern = re.compile(rf"(?P<name>{_NAME})(?:'s|’s|’|') (?:[\w-]+ ){{0,3}}?[“\"‘']{re.escape(title)}")
-    match = pattern.search(text)
-    if match is None:
-        return None
-    name = _clean_name(match["name"])
-    if len(name.split()) < 2 or name.split()[0] in _STOP_WORDS:
-        return None
-    start = offset + match.start("name")
-    return Credit(name=name, role="director", job=None, span=(start, start + len(name)))
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Quotations
 

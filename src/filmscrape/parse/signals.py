@@ -42,16 +42,6 @@ def page_url(doc: Document) -> str | None:
     return doc.url
 
 
-def meta_content(doc: Document, prop: str) -> str | None:
-    """The content of ``<meta property=prop>`` or ``<meta name=prop>`` in an HTML page."""
-    tree = doc.tree
-    if tree is None:
-        return None
-    node = tree.css_first(f'meta[property="{prop}"]') or tree.css_first(f'meta[name="{prop}"]')
-    value = node.attributes.get("content") if node is not None else None
-    return value.strip() if value else None
-
-
 def head_lines(doc: Document, count: int) -> list[Line]:
     """The first ``count`` lines of ``doc`` (see :meth:`Document.head_lines`)."""
     return doc.head_lines(count)
