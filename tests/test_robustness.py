@@ -36,7 +36,6 @@ from hypothesis import strategies as st
 import filmscrape
 from filmscrape import html as html_input
 from filmscrape.parse.prose import find_rating
-from filmscrape.parse.signals import head_lines
 from filmscrape.parse.titles import title_and_year
 from filmscrape.schema import Page
 from filmscrape.serialize import page_to_dict
@@ -423,7 +422,7 @@ def test_real_html_nesting_is_left_alone() -> None:
 def test_head_lines_are_the_first_lines_of_the_index(text: str, count: int) -> None:
     """Detection's head_lines (no full index) gives exactly the first entries of Document.lines."""
     doc = filmscrape.Document(text)
-    assert doc.lines[:count] == head_lines(doc, count)
+    assert doc.lines[:count] == doc.head_lines(count)
 
 
 def test_detection_does_not_index_every_line() -> None:

@@ -31,7 +31,7 @@ from filmscrape.parse import prose
 from filmscrape.parse.dates import parse_date
 from filmscrape.parse.directors import find_director, possessive_title
 from filmscrape.parse.prose import Field, Unit, strip_markdown
-from filmscrape.parse.signals import head_lines, marker_score
+from filmscrape.parse.signals import marker_score
 from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import film_directed_by, title_and_year, without_site_suffix
 from filmscrape.schema import AlternateTitle, Article, Page, Review, Score, Section, Span
@@ -154,7 +154,7 @@ class BlogAdapter(Adapter):
         )
         if text.startswith("---") and sum(marker in text[:3000] for marker in FRONT_MATTER_MARKERS) >= 2:
             score += 0.5
-        if any(title_and_year(line.text) for line in head_lines(doc, 12)):
+        if any(title_and_year(line.text) for line in doc.head_lines(12)):
             score += 0.2
         tree = doc.tree
         if tree is not None:

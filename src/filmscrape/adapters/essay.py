@@ -23,7 +23,7 @@ from filmscrape.document import Document, Line
 from filmscrape.parse import prose
 from filmscrape.parse.directors import find_director, possessive_title
 from filmscrape.parse.prose import Field, Unit
-from filmscrape.parse.signals import head_lines, marker_score, prose_share
+from filmscrape.parse.signals import marker_score, prose_share
 from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import film_directed_by
 from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
@@ -61,7 +61,7 @@ class EssayAdapter(Adapter):
     def detect(self, doc: Document) -> float:
         text = doc.text
         score = marker_score(text, DETECT_MARKERS)
-        head = head_lines(doc, 400)
+        head = doc.head_lines(400)
         long_lines = sum(1 for line in head if len(line.text) >= _LONG_PARAGRAPH)
         score += min(long_lines, 5) * 0.05
         head_text = doc.head(5000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from filmscrape.document import Document, Line
+from filmscrape.document import Document
 
 _URL_SELECTORS = (
     ('link[rel="canonical"]', "href"),
@@ -42,15 +42,10 @@ def page_url(doc: Document) -> str | None:
     return doc.url
 
 
-def head_lines(doc: Document, count: int) -> list[Line]:
-    """The first ``count`` lines of ``doc`` (see :meth:`Document.head_lines`)."""
-    return doc.head_lines(count)
-
-
 def prose_share(doc: Document, sample_lines: int = 400) -> float:
     """The share of the text (by characters, first lines) that stands in lines long enough to be prose."""
     total = prose = 0
-    for line in head_lines(doc, sample_lines):
+    for line in doc.head_lines(sample_lines):
         length = len(line.text)
         total += length
         if length >= 120:
