@@ -224,3 +224,18 @@ def test_lines_of_marks_are_not_units() -> None:
     """ "* * *", "---", a lone quote mark: no words, no unit; a rating line of stars stays."""
     _doc, units = _units('First line.\n* * *\n---\n"\n★★★\nLast line.\n')
     assert ["First line.", "★★★", "Last line."] == [unit.text for unit in units]
+
+
+def test_sections_are_cut_from_the_body_as_it_was_joined() -> None:
+    """Each section's text is exactly the join of its paragraphs; empty paragraphs are left out of both."""
+    paragraphs = ["Intro.", "Heading A", "One.", "", "Two.", "Heading B", "Three."]
+    spans = [(i * 10, i * 10 + 5) for i in range(len(paragraphs))]
+    body, places = prose.joined_with_places(paragraphs)
+    assert body == prose.join_paragraphs(paragraphs)
+    assert [body[p[0] : p[1]] if p else None for p in places] == [t or None for t in paragraphs]
+    sections = prose.sections_of(body, places, spans, {1: "A", 5: "B"})
+    assert [(s.heading, s.text, s.span) for s in sections] == [
+        ("A", prose.join_paragraphs(paragraphs[2:5]), (10, 45)),
+        ("B", "Three.", (50, 65)),
+    ]
+    assert prose.sections_of(body, places, spans, {6: "C"}) == []  # nothing after the last heading

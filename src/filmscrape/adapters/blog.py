@@ -208,9 +208,13 @@ class BlogReader:
         quotes, attributions = prose.find_quotes(doc, body, film_title=page.film.title)
         page.quotes.extend(quotes)
         headings = prose.headings(body, attributions)
-        cleaned = prose.paragraphs(body, clean)
-        self.article.body = prose.join_paragraphs(cleaned)
-        self.article.sections = _sections(body, cleaned, headings)
+        self.article.body, places = prose.joined_with_places(prose.paragraphs(body, clean))
+        self.article.sections = prose.sections_of(
+            self.article.body,
+            places,
+            [(unit.start, unit.end) for unit in body],
+            {index: strip_markdown(body[index].text) for index in headings},
+        )
         self._rating(body)
         self._verdict(body)
         self._credits(all_units[: len(all_units) - len(units)] + body)
@@ -696,18 +700,3 @@ def _clean_unit(doc: Document, unit: Unit) -> Unit:
 def _body_text(units: Sequence[Unit]) -> str:
     """Paragraphs joined by a blank line, Markdown and citation markers removed."""
     return prose.join_paragraphs(prose.paragraphs(units))
-
-
-def _sections(units: Sequence[Unit], cleaned: Sequence[str], headings: set[int]) -> list[Section]:
-    """Each heading with the paragraphs up to the next heading (``cleaned``: the units as body text)."""
-    sections: list[Section] = []
-    ordered = sorted(headings)
-    for number, index in enumerate(ordered):
-        stop = ordered[number + 1] if number + 1 < len(ordered) else len(units)
-        text = prose.join_paragraphs(cleaned[index + 1 : stop])
-        heading = strip_markdown(units[index].text)
-        if text:
-            sections.append(
-                Section(heading=heading, text=text, span=(units[index].start, units[stop - 1].end))
-            )
-    return sections

@@ -26,7 +26,7 @@ from filmscrape.parse.prose import Field, Unit
 from filmscrape.parse.signals import marker_score, prose_share
 from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import film_directed_by
-from filmscrape.schema import AlternateTitle, Article, Page, Review, Section, Span
+from filmscrape.schema import AlternateTitle, Article, Page, Review, Span
 
 DETECT_MARKERS: dict[str, float] = {
     "(Source)": 0.35,
@@ -48,7 +48,6 @@ _LONG_PARAGRAPH = 400
 ESSAY_WORDS = 1000
 FIRST_PERSON_ESSAY = 15.0  # first-person words per 1,000 words: critics' essays stay under it
 HEAD_CHARS = 3000  # "the film Title directed by ..." is looked for in the essay's opening only
-PARAGRAPH_BREAK = "\n\n"  # between the body's paragraphs, as prose.join_paragraphs joins them
 _TRAILING_YEAR = re.compile(r"(?<!\s)\s*\((?:1[89]|20)\d\d\)\s*$")
 
 
@@ -130,14 +129,15 @@ class EssayReader:
         cleaned = prose.paragraphs(body, clean)
         if body:
             article.span = (body[0].start, body[-1].end)
-        # The body is joined once and each section's text is cut from it, so that the units, their
-        # cleaned texts, the body and the sections (each about as long as the page) never all live at once.
         spans = [(unit.start, unit.end) for unit in body]
         titles = {index: collapse(cleaned[index]) for index in headings}
+        # The body is joined once and each section cut from it, the units and the cleaned texts let go on
+        # the way: a huge page never holds them, the body and the sections (each as long as it) at once.
         del units, body, clean
-        article.body, places = _joined(cleaned)
+        text, places = prose.joined_with_places(cleaned)
         del cleaned
-        article.sections = _sections(spans, article.body or "", places, titles)
+        article.body = text or None
+        article.sections = prose.sections_of(text, places, spans, titles)
         article.boilerplate_spans = sorted(set(self.boilerplate))
         page.article = article
         if article.body:
@@ -228,39 +228,3 @@ class EssayReader:
                     )
                     if titled is not None:
                         page.film.title, page.film.field_spans["title"] = titled
-
-
-def _joined(paragraphs: list[str]) -> tuple[str | None, list[Span | None]]:
-    """``prose.join_paragraphs(paragraphs)`` (None when empty) and where each paragraph stands in it
-    (None for an empty one, which the body leaves out)."""
-    places: list[Span | None] = []
-    kept: list[str] = []
-    at = 0
-    for text in paragraphs:
-        if not text:
-            places.append(None)
-            continue
-        if kept:
-            at += len(PARAGRAPH_BREAK)
-        places.append((at, at + len(text)))
-        kept.append(text)
-        at += len(text)
-    return PARAGRAPH_BREAK.join(kept) or None, places
-
-
-def _sections(
-    spans: list[Span], body: str, places: list[Span | None], titles: dict[int, str]
-) -> list[Section]:
-    """Each heading (``titles``: unit index -> heading text) with the paragraphs up to the next one, cut
-    from ``body`` (``places``: where each unit's paragraph stands in it; ``spans``: where each unit stands
-    in the page)."""
-    sections: list[Section] = []
-    ordered = sorted(titles)
-    for number, index in enumerate(ordered):
-        stop = ordered[number + 1] if number + 1 < len(ordered) else len(spans)
-        inside = [place for place in places[index + 1 : stop] if place is not None]
-        if inside:
-            text = body[inside[0][0] : inside[-1][1]]
-            span = (spans[index][0], spans[stop - 1][1])
-            sections.append(Section(heading=titles[index], text=text, span=span))
-    return sections

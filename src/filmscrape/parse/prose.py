@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -20,7 +20,7 @@ from filmscrape.parse import text as _text
 from filmscrape.parse.dates import parse_date
 from filmscrape.parse.text import collapse
 from filmscrape.parse.titles import MAX_YEAR, MIN_YEAR, title_and_year
-from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Span, Verdict
+from filmscrape.schema import Credit, Fact, Quote, QuoteLine, Rating, Section, Span, Verdict
 
 
 def strip_markdown(line: str) -> str:
@@ -1184,6 +1184,43 @@ def _without_citations(clean: str) -> str:
     return clean.strip()
 
 
+PARAGRAPH_BREAK = "\n\n"
+
+
 def join_paragraphs(texts: Iterable[str]) -> str:
     """Paragraphs joined by a blank line, empty ones left out."""
-    return "\n\n".join(text for text in texts if text)
+    return PARAGRAPH_BREAK.join(text for text in texts if text)
+
+
+def joined_with_places(paragraphs: Sequence[str]) -> tuple[str, list[Span | None]]:
+    """``join_paragraphs(paragraphs)`` and where each paragraph stands in it (None: empty, left out)."""
+    places: list[Span | None] = []
+    at = -len(PARAGRAPH_BREAK)
+    for text in paragraphs:
+        if text:
+            at += len(PARAGRAPH_BREAK)
+            places.append((at, at + len(text)))
+            at += len(text)
+        else:
+            places.append(None)
+    return join_paragraphs(paragraphs), places
+
+
+def sections_of(
+    body: str, places: Sequence[Span | None], spans: Sequence[Span], headings: Mapping[int, str]
+) -> list[Section]:
+    """Under each heading its section: the paragraphs after it up to the next heading, cut from ``body``
+    (``places``: as ``joined_with_places`` gives them) rather than joined again, so that a caller can let
+    its paragraphs go first. ``spans``: where each paragraph's unit stands in the page; ``headings``: the
+    index of each heading unit -> the heading's text."""
+    sections: list[Section] = []
+    ordered = sorted(headings)
+    for number, index in enumerate(ordered):
+        stop = ordered[number + 1] if number + 1 < len(ordered) else len(spans)
+        inside = [place for place in places[index + 1 : stop] if place is not None]
+        if inside:
+            text = body[inside[0][0] : inside[-1][1]]
+            sections.append(
+                Section(heading=headings[index], text=text, span=(spans[index][0], spans[stop - 1][1]))
+            )
+    return sections
