@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 
 class FilmscrapeError(Exception):
     """Base class of every error filmscrape raises on purpose."""
@@ -13,3 +16,12 @@ class InputError(FilmscrapeError, ValueError):
 
 class UnknownAdapterError(InputError, LookupError):
     """An adapter name that is neither built in nor installed as a plugin."""
+
+
+def require_module(name: str, message: str) -> ModuleType:
+    """The module ``name`` of an optional extra; InputError with ``message`` (which names the extra and its
+    install command) when it is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise InputError(message) from None

@@ -26,7 +26,7 @@ from typing import Any, Literal, Union
 import attrs
 
 from filmscrape import schema
-from filmscrape.errors import InputError
+from filmscrape.errors import require_module
 from filmscrape.schema import Page
 
 PARQUET_EXTRA_HINT = "pip install 'filmscrape[parquet]'"
@@ -64,11 +64,9 @@ def row_json(row: dict[str, Any], *, indent: int | None = None) -> str:
 
 def require_pyarrow() -> Any:
     """The ``pyarrow`` module; InputError naming the ``parquet`` extra when it is not installed."""
-    try:
-        return importlib.import_module("pyarrow")
-    except ImportError:
-        msg = f"Parquet output needs pyarrow, in the extra 'parquet': {PARQUET_EXTRA_HINT}"
-        raise InputError(msg) from None
+    return require_module(
+        "pyarrow", f"Parquet output needs pyarrow, in the extra 'parquet': {PARQUET_EXTRA_HINT}"
+    )
 
 
 def arrow_schema() -> Any:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from filmscrape.errors import InputError
+from filmscrape.errors import InputError, require_module
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 """File names a batch reads as archives (``.warc.wet.gz``, Common Crawl's WET naming, included)."""
@@ -69,11 +69,8 @@ def is_archive(path: str | Path) -> bool:
 
 def require_fastwarc() -> Any:
     """The ``fastwarc.warc`` module; InputError naming the ``warc`` extra when it is not installed."""
-    try:
-        return importlib.import_module("fastwarc.warc")
-    except ImportError:
-        msg = f"reading WARC/WET archives needs FastWARC, in the extra 'warc': {WARC_EXTRA_HINT}"
-        raise InputError(msg) from None
+    msg = f"reading WARC/WET archives needs FastWARC, in the extra 'warc': {WARC_EXTRA_HINT}"
+    return require_module("fastwarc.warc", msg)
 
 
 def is_splittable(path: str | Path) -> bool:
