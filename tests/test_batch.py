@@ -18,7 +18,7 @@ from filmscrape import batch, prefilter
 from filmscrape.cli import main
 from filmscrape.output import JsonLinesWriter, read_json_lines, truncate_partial_line
 
-from conftest import FIXTURES, fixture_pages
+from conftest import FIXTURES, fixture_pages, interrupt_batch_after
 
 PAGES = [path for path in fixture_pages() if path.suffix == ".txt"]
 SITE_URLS = {
@@ -128,17 +128,7 @@ def test_interrupted_run_leaves_valid_output_and_resume_completes_it(
     """Ctrl-C after some pages: exit 130, whole lines only; --resume writes the rest, no duplicates."""
     copies = copy_pages(tmp_path / "pages", PAGES)
     out = tmp_path / "out.jsonl"
-    real_process = batch.process
-    calls = 0
-
-    def interrupted(*args: object, **kwargs: object) -> object:
-        nonlocal calls
-        calls += 1
-        if calls == 6:
-            raise KeyboardInterrupt
-        return real_process(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch, "process", interrupted)
+    real_process = interrupt_batch_after(monkeypatch, 6)
     code, _, err = run(capsys, str(tmp_path / "pages"), "-o", str(out), "-j", "1")
     assert code == 130
     assert "--resume" in err

@@ -13,7 +13,7 @@ from filmscrape import batch
 from filmscrape.cli import main
 from filmscrape.output import arrow_schema, arrow_schema_text
 
-from conftest import ROOT, fixture_pages
+from conftest import ROOT, fixture_pages, interrupt_batch_after
 
 pa = pytest.importorskip("pyarrow", reason="pyarrow (the extra 'parquet') is not installed")
 pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow (the extra 'parquet') is not installed")
@@ -70,17 +70,7 @@ def test_parquet_resume_and_interruption(
 ) -> None:
     """Ctrl-C leaves a complete Parquet file of the pages so far; --resume adds the rest, no duplicates."""
     out = tmp_path / "out.parquet"
-    real_process = batch.process
-    calls = 0
-
-    def interrupted(*args: object, **kwargs: object) -> object:
-        nonlocal calls
-        calls += 1
-        if calls == 4:
-            raise KeyboardInterrupt
-        return real_process(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch, "process", interrupted)
+    real_process = interrupt_batch_after(monkeypatch, 4)
     assert main([*map(str, PAGES), "-o", str(out), "-j", "1"]) == 130
     assert pq.read_table(out).column("path").to_pylist() == [str(page) for page in PAGES[:3]]
     monkeypatch.setattr(batch, "process", real_process)

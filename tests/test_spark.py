@@ -15,18 +15,11 @@ from filmscrape.cli import main
 from filmscrape.spark import archive_path, process_partition
 from filmscrape.warc import wet_record, write_archive
 
-from conftest import FIXTURES
+from conftest import FILM_PAGES, film_url
 
 pytest.importorskip("fastwarc", reason="FastWARC (the extra 'warc') is not installed")
 pytest.importorskip("pyarrow", reason="pyarrow (the extras 'parquet'/'spark') is not installed")
 
-SITE_URLS = {
-    "imdb": "https://www.imdb.com/title/tt{n:07d}/",
-    "rottentomatoes": "https://www.rottentomatoes.com/m/film_{n}",
-    "blog": "https://filmdiary.example/{n}/a-review/",
-    "essay": "https://essays.example/great-movie-{n}",
-}
-FILM_PAGES = sorted(path for path in FIXTURES.glob("*/*.txt") if path.parent.name in SITE_URLS)
 FILLER = "The harbour office publishes the ferry prices for a small fee.\n\nThe choir meets on Fridays.\n"
 
 
@@ -34,11 +27,10 @@ def build(path: Path, pages: list[Path], first: int) -> None:
     """An archive with the given film pages among filler records."""
     records = []
     for number, page in enumerate(pages, start=first):
-        url = SITE_URLS[page.parent.name].format(n=number)
-        if page.name.startswith("list-"):
-            url = f"https://www.rottentomatoes.com/browse/list_{number}/"
         records.append(wet_record(f"https://notices.example/{number}", FILLER * 5))
-        records.append(wet_record(url, page.read_bytes(), record_id=f"<urn:uuid:film-{number}>"))
+        records.append(
+            wet_record(film_url(page, number), page.read_bytes(), record_id=f"<urn:uuid:film-{number}>")
+        )
     write_archive(path, records)
 
 

@@ -19,15 +19,8 @@ from filmscrape import batch, warc
 from filmscrape.cli import main
 from filmscrape.errors import InputError
 
-from conftest import FIXTURES
+from conftest import FILM_PAGES, FIXTURES, film_url
 
-SITE_URLS = {
-    "imdb": "https://www.imdb.com/title/tt{n:07d}/",
-    "rottentomatoes": "https://www.rottentomatoes.com/m/film_{n}",
-    "blog": "https://filmdiary.example/{n}/a-review/",
-    "essay": "https://essays.example/great-movie-{n}",
-}
-FILM_PAGES = sorted(path for path in FIXTURES.glob("*/*.txt") if path.parent.name in SITE_URLS)
 _WORD_TEXT = (
     "council bakery river kettle market choir garden tram harbour battery fair member board shop village "
     "opens announces updates repairs collects describes delivers schedules measures welcomes improves "
@@ -57,11 +50,8 @@ def wet_records(count: int, film_every: int, seed: int = 1) -> Iterator[tuple[by
     for number in range(count):
         if number % film_every == film_every // 2:
             page = FILM_PAGES[(number // film_every) % len(FILM_PAGES)]
-            adapter = page.parent.name
-            url = SITE_URLS[adapter].format(n=number)
-            if page.name.startswith("list-"):
-                url = f"https://www.rottentomatoes.com/browse/list_{number}/"
-            yield warc.wet_record(url, page.read_bytes(), record_id=record_id(number)), adapter
+            record = warc.wet_record(film_url(page, number), page.read_bytes(), record_id=record_id(number))
+            yield record, page.parent.name
         else:
             text = filler(rng, rng.randint(200, 3000))
             yield warc.wet_record(f"https://site.example/{number}", text, record_id=record_id(number)), None
