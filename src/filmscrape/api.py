@@ -91,7 +91,6 @@ def drop_empty_strings(page: Page) -> None:
     pending: list[Iterable[Any]] = [(page,)]
     while pending:
         plan_class: type | None = None
-        plan = _NOTHING_TO_CLEAN
         for item in pending.pop():  # a list of records: one class, one plan (looked up again on a change)
             if item.__class__ is not plan_class:
                 plan_class = item.__class__
@@ -127,9 +126,6 @@ def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]] | 
         get = attrgetter(names[0])
         return lambda item: (get(item),)
     return attrgetter(*names)
-
-
-_NOTHING_TO_CLEAN = _CleaningPlan((), None, None, None, None)
 
 
 @cache
